@@ -1,0 +1,1 @@
+"""Helpcenter: a self-service help center for crypto wallets, built on MkDocs."""

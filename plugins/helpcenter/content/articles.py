@@ -1,0 +1,152 @@
+"""The article and category model, built from front matter with a diagnostic for every bad field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from helpcenter.content.frontmatter import BadDate, FrontMatter, Pos
+from helpcenter.diagnostics import Diagnostic, did_you_mean
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Keys MkDocs and Material understand in front matter; allowed beside ours so writers can use them.
+THEME_KEYS = frozenset({"template", "hide", "icon", "status", "description", "search", "subtitle"})
+
+ARTICLE_FIELDS: dict[str, str] = {  # key -> expected type, as named in messages
+    "id": "str", "title": "str", "summary": "str", "tags": "list", "reviewed": "date",
+    "review_every": "int", "related": "list", "flowchart": "str", "sources": "list",
+}
+REQUIRED = ("id", "title", "summary")
+CATEGORY_FIELDS: dict[str, str] = {"title": "str", "summary": "str", "order": "int"}
+REQUIRED_HINTS = {
+    "id": "add 'id: <kebab-case-id>' (the same id in every language; never renamed)",
+    "title": "add 'title: …' (the article's title in this language)",
+    "summary": "add 'summary: …' (one or two sentences for search results, cards and tickets)",
+}
+_TYPE_NAMES = {"str": "a text", "list": "a list of texts", "date": "a date (YYYY-MM-DD)",
+               "int": "a whole number"}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article in one language; `id` pairs its translations."""
+
+    path: str  # relative to docs_dir, POSIX: "en/fees-and-resources/tron-energy.md"
+    lang: str
+    category: str
+    id: str
+    title: str
+    summary: str
+    tags: tuple[str, ...] = ()
+    reviewed: dt.date | None = None
+    review_every: int | None = None
+    related: tuple[str, ...] = ()
+    flowchart: str | None = None
+    sources: tuple[str, ...] = ()
+    positions: dict[str, Pos] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    item_positions: dict[str, list[Pos]] = field(default_factory=dict, compare=False, hash=False,
+                                                 repr=False)
+
+    def url(self, directory_urls: bool = True) -> str:
+        """Site-relative URL, as MkDocs gives it for the file."""
+        stem = self.path[: -len(".md")]
+        return f"{stem}/" if directory_urls else f"{stem}.html"
+
+    def pos(self, key: str) -> Pos:
+        """Where a front-matter value stands (the top of the file when it is absent)."""
+        return self.positions.get(key, (1, 1))
+
+
+@dataclass(frozen=True)
+class Category:
+    """A section of the help center in one language, described by its folder's index.md."""
+
+    lang: str
+    id: str
+    title: str
+    summary: str = ""
+    order: int = 0
+    path: str | None = None  # None when the site generates the index page
+
+    def url(self, directory_urls: bool = True) -> str:
+        """Site-relative URL of the category page."""
+        return f"{self.lang}/{self.id}/" if directory_urls else f"{self.lang}/{self.id}/index.html"
+
+
+def check_fields(fm: FrontMatter, schema: dict[str, str], display: str) -> tuple[dict[str, Any],
+                                                                                 list[Diagnostic]]:
+    """Check each known field's type; return the well-typed values and a diagnostic per bad one."""
+    good: dict[str, Any] = {}
+    problems: list[Diagnostic] = []
+    for key, value in fm.data.items():
+        kind = schema.get(key)
+        if kind is None:
+            if key not in THEME_KEYS:
+                known = [*schema, *THEME_KEYS]
+                problems.append(Diagnostic(
+                    display, *fm.key_pos[key], "fm-unknown-field", f"unknown front matter field '{key}'",
+                    f"{did_you_mean(key, known)}known fields: {', '.join(schema)}", severity="warning"))
+            continue
+        problem = _type_problem(kind, key, value, fm, display)
+        if problem:
+            problems.append(problem)
+        else:
+            good[key] = tuple(value) if kind == "list" else value
+    return good, problems
+
+
+def _type_problem(kind: str, key: str, value: Any, fm: FrontMatter, display: str) -> Diagnostic | None:
+    line, col = fm.pos(key)
+    if kind == "date":
+        if isinstance(value, BadDate):
+            return Diagnostic(display, line, col, "fm-bad-date", f"'{value.text}' is not a real date",
+                              "write the date as YYYY-MM-DD, e.g. 2026-11-20")
+        if isinstance(value, dt.datetime):
+            return None
+        if not isinstance(value, dt.date):
+            return Diagnostic(display, line, col, "fm-bad-date",
+                              f"'{key}' must be a date but is {_describe(value)}",
+                              "write the date as YYYY-MM-DD without quotes, e.g. 2026-11-20")
+        return None
+    if kind == "list" and isinstance(value, list):
+        for (item_line, item_col), item in zip(fm.item_pos.get(key, []), value):
+            if not isinstance(item, str) or not item.strip():
+                return Diagnostic(display, item_line, item_col, "fm-wrong-type",
+                                  f"items of '{key}' must be texts but one is {_describe(item)}",
+                                  f"write {key}: [first, second]")
+        return None
+    ok = {"str": lambda v: isinstance(v, str) and v.strip() != "",
+          "int": lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0}.get(kind)
+    if ok is not None and ok(value):
+        return None
+    example = {"list": f"{key}: [{value}]" if isinstance(value, str) else f"{key}: [first, second]",
+               "str": f"{key}: some text", "int": f"{key}: 180"}.get(kind, "")
+    return Diagnostic(display, line, col, "fm-wrong-type",
+                      f"'{key}' must be {_TYPE_NAMES[kind]} but is {_describe(value)}",
+                      f"write it as '{example}'" if example else "")
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, str):
+        return "empty" if not value.strip() else f"a text ('{value}')"
+    if isinstance(value, bool):
+        return f"a yes/no value ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    if isinstance(value, BadDate):
+        return f"an impossible date ('{value.text}')"
+    return f"a {type(value).__name__}"
+
+
+def slugify(text: str) -> str:
+    """A kebab-case id from a title, ASCII only; '' when the title has no Latin letters or digits."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))

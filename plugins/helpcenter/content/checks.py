@@ -1,0 +1,85 @@
+"""Checks across articles: unique ids, known related ids, translations, categories."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from helpcenter.content.catalog import Catalog
+from helpcenter.diagnostics import Diagnostic, did_you_mean
+
+
+def check(catalog: Catalog, *, prefix: str = "", flowcharts: Collection[str] | None = None) -> list[Diagnostic]:
+    """Problems that only show when all articles are known; `flowcharts` are the known tree ids."""
+    problems: list[Diagnostic] = []
+    problems += _duplicates(catalog, prefix)
+    problems += _related(catalog, prefix)
+    problems += _translations(catalog, prefix)
+    if flowcharts is not None:
+        problems += _flowcharts(catalog, prefix, flowcharts)
+    return problems
+
+
+def _duplicates(catalog: Catalog, prefix: str) -> list[Diagnostic]:
+    seen: dict[tuple[str, str], str] = {}
+    problems = []
+    for article in sorted(catalog.articles, key=lambda a: a.path):
+        first = seen.setdefault((article.id, article.lang), article.path)
+        if first != article.path:
+            problems.append(Diagnostic(
+                prefix + article.path, *article.pos("id"), "id-duplicate",
+                f"id '{article.id}' is already used by {prefix}{first}",
+                "ids are unique per language: give this article a new id (ids are never reused)"))
+    return problems
+
+
+def _related(catalog: Catalog, prefix: str) -> list[Diagnostic]:
+    ids = set(catalog.ids())
+    problems = []
+    for article in catalog.articles:
+        positions = article.item_positions.get("related", [])
+        for index, other in enumerate(article.related):
+            if other in ids and other != article.id:
+                continue
+            line, col = positions[index] if index < len(positions) else article.pos("related")
+            if other == article.id:
+                problems.append(Diagnostic(prefix + article.path, line, col, "id-related-self",
+                                           f"article '{article.id}' lists itself as related",
+                                           "remove it from 'related'"))
+                continue
+            problems.append(Diagnostic(prefix + article.path, line, col, "id-unknown-related",
+                                       f"related id '{other}' is not an article",
+                                       f"{did_you_mean(other, ids)}related takes article ids, not titles or paths"))
+    return problems
+
+
+def _translations(catalog: Catalog, prefix: str) -> list[Diagnostic]:
+    problems = []
+    for article_id in catalog.ids():
+        present = catalog.translations(article_id)
+        first = next(iter(present.values()))
+        for lang in catalog.languages:
+            if lang in present:
+                other = present[lang]
+                if other.category != first.category:
+                    problems.append(Diagnostic(
+                        prefix + other.path, *other.pos("id"), "i18n-category-mismatch",
+                        f"'{article_id}' is in category '{other.category}' here but '{first.category}' "
+                        f"in {first.lang}", f"move it to {lang}/{first.category}/", severity="warning"))
+                continue
+            problems.append(Diagnostic(
+                prefix + first.path, *first.pos("id"), "i18n-missing-translation",
+                f"article '{article_id}' has no '{lang}' translation",
+                f"add {lang}/{first.category}/{article_id}.md with 'id: {article_id}' "
+                "(helpcenter new writes a skeleton)", severity="warning"))
+    return problems
+
+
+def _flowcharts(catalog: Catalog, prefix: str, known: Collection[str]) -> list[Diagnostic]:
+    problems = []
+    for article in catalog.articles:
+        if article.flowchart and article.flowchart not in known:
+            problems.append(Diagnostic(
+                prefix + article.path, *article.pos("flowchart"), "flow-unknown-tree",
+                f"flowchart '{article.flowchart}' does not exist",
+                f"{did_you_mean(article.flowchart, known)}trees are the files in flowcharts/<id>.yml"))
+    return problems

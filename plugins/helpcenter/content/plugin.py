@@ -1,0 +1,124 @@
+"""Adapt MkDocs events to the article catalog: pages per language, nav, alternates and escaping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from helpcenter import render
+from helpcenter.content import catalog as catalog_loader
+from helpcenter.content import checks, pages, views
+from helpcenter.content.catalog import Catalog
+from helpcenter.content.config import ArticlesConfig
+from helpcenter.diagnostics import Diagnostic
+
+log = get_plugin_logger(__name__)
+
+STYLESHEET = "assets/helpcenter/helpcenter.css"
+SCRIPTS = ("assets/helpcenter/untranslated.js",)
+
+
+class ArticlesPlugin(BasePlugin[ArticlesConfig]):
+    """Load articles by id and language and give each language its own pages, nav and UI language."""
+
+    catalog: Catalog
+
+    def on_config(self, config):
+        # Built here, not in __init__, so that `mkdocs serve` rebuilds start clean.
+        self.catalog = Catalog(tuple(self.config.languages))
+        self.navs: dict[str, Navigation] = {}
+        self.default_language = config.theme["language"]
+        self.default_site_name = config.site_name
+        render.add_theme_dir(config.theme.dirs)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        add_module_scripts(config, SCRIPTS)
+        return config
+
+    def on_files(self, files: Files, *, config):
+        docs_dir = Path(config.docs_dir)
+        loaded = catalog_loader.load(docs_dir, self.config.languages, display_prefix=_prefix(config))
+        problems = loaded.diagnostics + checks.check(loaded.catalog, prefix=_prefix(config))
+        report(problems)
+        self.catalog = loaded.catalog
+        for src_uri, content in pages.generated_pages(self.catalog):
+            if files.get_file_from_path(src_uri) is None:
+                files.append(File.generated(config, src_uri, content=content))
+        return files
+
+    def on_nav(self, nav, *, config, files):
+        # One small nav per language (home + categories), so a page never carries the whole site.
+        for lang in self.catalog.languages:
+            items = [files.get_file_from_path(uri) for uri in pages.nav_uris(self.catalog, lang)]
+            nav_pages = [f.page for f in items if f is not None and f.page is not None]
+            self.navs[lang] = Navigation(list(nav_pages), list(nav_pages))
+        for page in nav.pages:
+            page.previous_page = page.next_page = None  # MkDocs would link across languages
+        return self.navs.get(self.catalog.default_language, nav)
+
+    def on_page_markdown(self, markdown, *, page: Page, config, files):
+        view = views.locate(self.catalog, page.file.src_uri)
+        if view is None:
+            return markdown
+        # MkDocs's Jinja environment has no autoescape and Material prints titles raw in <title>,
+        # the header and the nav of every page: store them as escaped Markup once, here.
+        if "title" in page.meta:
+            page.meta["title"] = Markup(escape(str(page.meta["title"])))
+        page.meta.setdefault("template", pages.TEMPLATES[view[0]])
+        return markdown
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config, nav):
+        view = views.page_view(self.catalog, page.file.src_uri, config.use_directory_urls)
+        lang = view.lang if view else self.catalog.default_language
+        # Material reads these at render time: UI strings, <html lang>, switcher and hreflang links.
+        config.theme["language"] = lang
+        config.site_name = self.config.languages_site_name.get(lang, self.default_site_name)
+        config.extra["alternate"] = [
+            {"name": a.name, "link": a.link, "lang": a.lang} for a in (view.alternates if view else [])
+        ]
+        if lang in self.navs:
+            context["nav"] = self.navs[lang]
+        context["helpcenter"] = view
+        return context
+
+    def on_post_build(self, *, config):
+        config.theme["language"] = self.default_language
+        config.site_name = self.default_site_name
+        config.extra.pop("alternate", None)
+
+
+def add_module_scripts(config, paths: tuple[str, ...]) -> None:
+    """Register our ES modules once (type=module: deferred, CSP-friendly, no inline code)."""
+    present = {str(script) for script in config.extra_javascript}
+    for path in paths:
+        if path not in present:
+            script = ExtraScriptValue(path)
+            script.type = "module"
+            config.extra_javascript.append(script)
+
+
+def report(problems: list[Diagnostic]) -> None:
+    """Log warnings (they fail --strict) and stop the build on errors, all with path:line:col."""
+    for problem in problems:
+        if not problem.is_error:
+            log.warning(problem.format())
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise PluginError("\n".join(p.format() for p in sorted(errors)))
+
+
+def _prefix(config) -> str:
+    # Messages name files relative to the project (the folder of mkdocs.yml), e.g. "docs/en/…".
+    root = Path(config.config_file_path or ".").resolve().parent
+    try:
+        return Path(config.docs_dir).resolve().relative_to(root).as_posix() + "/"
+    except ValueError:
+        return Path(config.docs_dir).as_posix().rstrip("/") + "/"

@@ -1,0 +1,140 @@
+"""What each page of the help center shows besides its Markdown: plain data for the templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from helpcenter.content.articles import Article, Category
+from helpcenter.content.catalog import Catalog
+
+LANGUAGE_NAMES = {"en": "English", "zh": "简体中文", "zh-hant": "繁體中文", "ja": "日本語", "ko": "한국어",
+                  "es": "Español", "fr": "Français", "de": "Deutsch", "ru": "Русский", "pt": "Português",
+                  "vi": "Tiếng Việt", "tr": "Türkçe", "id": "Bahasa Indonesia"}
+
+
+@dataclass(frozen=True)
+class Link:
+    """A titled link to a page of the site (site-relative URL)."""
+
+    title: str
+    url: str
+    summary: str = ""
+    lang: str = ""
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """The same page in another language, for the language switch and hreflang links."""
+
+    name: str
+    link: str
+    lang: str
+    translated: bool = True
+
+
+@dataclass(frozen=True)
+class PageView:
+    """Data a template needs for one page: kind is 'home', 'category' or 'article'."""
+
+    kind: str
+    lang: str
+    article: Article | None = None
+    category: Link | None = None
+    home: Link | None = None
+    categories: list[Link] = field(default_factory=list)  # home page cards
+    articles: list[Link] = field(default_factory=list)  # category page list
+    related: list[Link] = field(default_factory=list)  # article foot
+    alternates: list[Alternate] = field(default_factory=list)
+
+
+def locate(catalog: Catalog, src_uri: str) -> tuple[str, str, str] | None:
+    """(kind, lang, key) of a docs file: key is the article id or the category id."""
+    parts = src_uri.split("/")
+    if not parts or parts[0] not in catalog.languages:
+        return None
+    if parts == [parts[0], "index.md"]:
+        return "home", parts[0], ""
+    if len(parts) == 3 and parts[2] == "index.md":
+        return "category", parts[0], parts[1]
+    article = next((a for a in catalog.articles if a.path == src_uri), None)
+    return ("article", article.lang, article.id) if article else None
+
+
+def page_view(catalog: Catalog, src_uri: str, directory_urls: bool = True) -> PageView | None:
+    """The view of one docs file, or None for files that are not part of the help center."""
+    where = locate(catalog, src_uri)
+    if where is None:
+        return None
+    kind, lang, key = where
+    home = _home_link(catalog, lang, directory_urls)
+    if kind == "home":
+        cards = [Link(c.title, c.url(directory_urls), c.summary, lang, len(catalog.articles_in(lang, c.id)))
+                 for c in catalog.categories_of(lang)]
+        return PageView("home", lang, home=home, categories=cards,
+                        alternates=_alternates(catalog, lang, lambda other: _home_url(other, directory_urls)))
+    if kind == "category":
+        category = catalog.category(key, lang)
+        assert category is not None
+        items = [_article_link(a, directory_urls) for a in catalog.articles_in(lang, key)]
+
+        def category_url(other: str) -> str | None:
+            found = catalog.category(key, other)
+            return found.url(directory_urls) if found else None
+
+        return PageView("category", lang, category=_category_link(category, directory_urls), home=home,
+                        articles=items, alternates=_alternates(catalog, lang, category_url))
+    article = catalog.article(key, lang)
+    assert article is not None
+    category = catalog.category(article.category, lang)
+
+    def article_url(other: str) -> str | None:
+        found = catalog.article(key, other)
+        return found.url(directory_urls) if found else None
+
+    return PageView("article", lang, article=article, home=home,
+                    category=_category_link(category, directory_urls) if category else None,
+                    related=_related(catalog, article, directory_urls),
+                    alternates=_alternates(catalog, lang, article_url))
+
+
+def _related(catalog: Catalog, article: Article, directory_urls: bool) -> list[Link]:
+    links = []
+    for other_id in article.related:
+        # Fall back to another language rather than drop the link: the reader still gets an answer.
+        other = catalog.article(other_id, article.lang) or next(iter(catalog.translations(other_id).values()),
+                                                               None)
+        if other is not None:
+            links.append(_article_link(other, directory_urls))
+    return links
+
+
+def _alternates(catalog: Catalog, lang: str, url_in: object) -> list[Alternate]:
+    result = []
+    for other in catalog.languages:
+        url = url_in(other)  # type: ignore[operator]
+        name = LANGUAGE_NAMES.get(other, other)
+        if url is None:
+            # No translation: that language's home, which tells the reader why they landed there.
+            result.append(Alternate(name, _home_url(other, True) + "?untranslated=1", other, translated=False))
+        else:
+            result.append(Alternate(name, url, other))
+    return result
+
+
+def _article_link(article: Article, directory_urls: bool) -> Link:
+    return Link(article.title, article.url(directory_urls), article.summary, article.lang)
+
+
+def _category_link(category: Category, directory_urls: bool) -> Link:
+    return Link(category.title, category.url(directory_urls), category.summary, category.lang)
+
+
+def _home_url(lang: str, directory_urls: bool) -> str:
+    return f"{lang}/" if directory_urls else f"{lang}/index.html"
+
+
+def _home_link(catalog: Catalog, lang: str, directory_urls: bool) -> Link:
+    home = catalog.homes.get(lang)
+    return Link(home.title if home else "Help Center", _home_url(lang, directory_urls),
+                home.summary if home else "", lang)

@@ -1,0 +1,1 @@
+"""Stable links: /a/<id>/ short links in the reader's language, and the articles.json listing."""

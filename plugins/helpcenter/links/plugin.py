@@ -1,0 +1,55 @@
+"""Adapt MkDocs events to short links: a page per article id, the site root, and articles.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from helpcenter import htmljson, render
+from helpcenter.links import listing, shortlinks
+from helpcenter.links.config import LinksConfig
+
+SCRIPT = "assets/helpcenter/shortlink.js"
+
+
+class LinksPlugin(BasePlugin[LinksConfig]):
+    """Write `/a/<id>/` pages that open the article in the reader's language, and the listing."""
+
+    def on_config(self, config):
+        articles = config.plugins.get("helpcenter-articles")
+        if articles is None:
+            raise PluginError("helpcenter-links needs the helpcenter-articles plugin: add it to 'plugins'")
+        self.articles = articles
+        render.add_theme_dir(config.theme.dirs)
+        return config
+
+    @event_priority(-50)  # late: helpcenter-articles loads the catalog in its own on_files
+    def on_files(self, files: Files, *, config):
+        catalog = self.articles.catalog
+        pages = [*shortlinks.short_links(catalog, config.use_directory_urls),
+                 shortlinks.root_link(catalog, config.use_directory_urls)]
+        for link in pages:
+            html = render.render("helpcenter/shortlink.html", link=link, data=htmljson.dumps({
+                "default": link.default_lang, "targets": link.relative_targets(),
+            }), script=("../../" if link.article_id else "") + SCRIPT, site_name=config.site_name,
+                canonical=_canonical(config.site_url, link))
+            if files.get_file_from_path(link.src_uri) is None:
+                files.append(File.generated(config, link.src_uri, content=html))
+        return files
+
+    def on_post_build(self, *, config):
+        rows = listing.rows(self.articles.catalog, config.site_url or "", config.use_directory_urls)
+        target = Path(config.site_dir) / self.config.listing_file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def _canonical(site_url: str | None, link: shortlinks.ShortLink) -> str:
+    # The default-language article is the canonical page of its short link.
+    if site_url:
+        return site_url.rstrip("/") + "/" + link.targets[link.default_lang]
+    return link.relative_targets()[link.default_lang]
