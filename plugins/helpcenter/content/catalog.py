@@ -123,7 +123,7 @@ def _load_file(catalog: Catalog, rel: str, raw: bytes, display: str) -> list[Dia
                            f"move it to {display[: len(display) - len(rel)]}{langs[0]}/<category>/{parts[-1]}")]
     if len(parts) == 2 and parts[1] != INDEX:
         return [Diagnostic(display, 1, 1, "content-no-category", f"article '{rel}' is not in a category folder",
-                           f"move it to {parts[0]}/<category>/{parts[1]}")]
+                           f"move it to {display[: len(display) - len(rel)]}{parts[0]}/<category>/{parts[1]}")]
     if len(parts) > 3:
         return [Diagnostic(display, 1, 1, "content-too-deep",
                            f"'{rel}' is nested too deep: articles live at <language>/<category>/<id>.md",

@@ -69,7 +69,7 @@ def _translations(catalog: Catalog, prefix: str) -> list[Diagnostic]:
             problems.append(Diagnostic(
                 prefix + first.path, *first.pos("id"), "i18n-missing-translation",
                 f"article '{article_id}' has no '{lang}' translation",
-                f"add {lang}/{first.category}/{article_id}.md with 'id: {article_id}' "
+                f"add {prefix}{lang}/{first.category}/{article_id}.md with 'id: {article_id}' "
                 "(helpcenter new writes a skeleton)", severity="warning"))
     return problems
 

@@ -1,0 +1,100 @@
+"""The `helpcenter` command: check content, start articles, print short links."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+STRICT_HELP = "Exit non-zero on warnings too (same meaning as mkdocs build --strict)."
+CONFIG_HELP = "The site's mkdocs.yml (languages, docs_dir, site_url are read from it)."
+
+
+class ProjectError(click.ClickException):
+    """A problem with the project setup itself (no mkdocs.yml, unreadable config)."""
+
+
+def config_option(func):
+    """The --config-file option shared by every command."""
+    return click.option("-f", "--config-file", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+                        default=Path("mkdocs.yml"), show_default=True, help=CONFIG_HELP)(func)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="helpcenter")
+def cli() -> None:
+    """Build, check and maintain the help center."""
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--strict", is_flag=True, help=STRICT_HELP)
+@click.option("--format", "style", type=click.Choice(["text", "github"]), default="text", show_default=True)
+@config_option
+def check_command(paths: tuple[Path, ...], strict: bool, style: str, config_file: Path) -> None:
+    """Validate articles, flowcharts and settings without building the site."""
+    from helpcenter import checks
+    from helpcenter.diagnostics import has_errors
+
+    project = _load_project(config_file)
+    problems = checks.run_project(project, paths)
+    for problem in problems:
+        click.echo(problem.format(style))
+    if has_errors(problems, strict=strict):
+        raise SystemExit(1)
+
+
+@cli.command("new")
+@click.argument("category")
+@click.argument("title")
+@config_option
+def new_command(category: str, title: str, config_file: Path) -> None:
+    """Write an article skeleton with a fresh id in every language."""
+    from helpcenter.content import catalog, skeleton
+
+    project = _load_project(config_file)
+    loaded = catalog.load(project.docs_dir, project.languages, display_prefix=project.prefix)
+    for rel, text in skeleton.skeletons(loaded.catalog, category, title, dt.date.today()).items():
+        target = project.docs_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        click.echo(f"created {project.prefix}{rel}")
+
+
+@cli.command("link")
+@click.argument("article_id")
+@click.option("--lang", help="Open in this language instead of the reader's own.")
+@click.option("--section", help="Heading id to jump to, e.g. 'why'.")
+@click.option("--step", help="Flowchart step (node id) to open.")
+@config_option
+def link_command(article_id: str, lang: str | None, section: str | None, step: str | None,
+                 config_file: Path) -> None:
+    """Print the short link to an article, a section or a flowchart step."""
+    from helpcenter.links import resolve
+
+    project = _load_project(config_file)
+    result = resolve.short_link(project, article_id, lang=lang, section=section, step=step)
+    if result.error:
+        raise click.ClickException(result.error)
+    click.echo(result.url)
+
+
+def _load_project(config_file: Path):
+    """Read docs_dir, site_url and the plugins' settings from mkdocs.yml, with MkDocs's own loader."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    from helpcenter.project import Project
+
+    if not config_file.exists():
+        raise ProjectError(f"no {config_file} here: run from the site's folder or pass --config-file")
+    try:
+        config = load_config(str(config_file))
+    except ConfigurationError as err:
+        raise ProjectError(f"{config_file}: {err}") from err
+    plugins = {name: dict(plugin.config) for name, plugin in config.plugins.items()
+               if name.startswith("helpcenter-") and hasattr(plugin, "config")}
+    languages = tuple(plugins.get("helpcenter-articles", {}).get("languages") or ("en", "zh"))
+    return Project(root=config_file.resolve().parent, docs_dir=Path(config.docs_dir), languages=languages,
+                   site_url=config.site_url or "", plugins=plugins)

@@ -1,0 +1,61 @@
+"""`helpcenter link`: a checked short link to an article, a section or a flowchart step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import markdown
+
+from helpcenter.content import catalog as catalog_loader
+from helpcenter.content import frontmatter
+from helpcenter.diagnostics import did_you_mean
+from helpcenter.links.shortlinks import build_url
+from helpcenter.project import Project
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    """The short link, or why there is none."""
+
+    url: str = ""
+    error: str = ""
+
+
+def short_link(project: Project, article_id: str, *, lang: str | None = None, section: str | None = None,
+               step: str | None = None) -> LinkResult:
+    """Check that the id, language and section exist before handing an agent a link."""
+    catalog = catalog_loader.load(project.docs_dir, project.languages, display_prefix=project.prefix).catalog
+    present = catalog.translations(article_id)
+    if not present:
+        return LinkResult(error=f"no article has the id '{article_id}'; "
+                                f"{did_you_mean(article_id, catalog.ids())}see articles.json for every id")
+    if lang is not None and lang not in present:
+        return LinkResult(error=f"'{article_id}' has no '{lang}' version; it exists in: {', '.join(present)}")
+    if section is not None:
+        for code, article in present.items():
+            if lang is not None and code != lang:
+                continue
+            ids = heading_ids((project.docs_dir / article.path).read_bytes())
+            if section not in ids:
+                return LinkResult(error=f"section '{section}' is not a heading id of {project.prefix}{article.path}; "
+                                        f"{did_you_mean(section, ids)}headings: {', '.join(ids) or 'none'}")
+    if step is not None and not any(a.flowchart for a in present.values()):
+        return LinkResult(error=f"'{article_id}' has no flowchart, so it has no step '{step}'")
+    return LinkResult(url=build_url(project.site_url or "/", article_id, lang=lang, section=section, step=step))
+
+
+def heading_ids(raw: bytes) -> list[str]:
+    """The ids of an article's headings, as Python-Markdown's toc gives them (explicit {#ids} first)."""
+    text, _ = frontmatter.read_text(raw, "")
+    fm, _ = frontmatter.parse(text or "", "")
+    md = markdown.Markdown(extensions=["attr_list", "toc"])
+    md.convert(fm.body if fm else (text or ""))
+    ids: list[str] = []
+
+    def walk(tokens: list[dict]) -> None:
+        for token in tokens:
+            ids.append(token["id"])
+            walk(token.get("children", []))
+
+    walk(getattr(md, "toc_tokens", []))
+    return ids

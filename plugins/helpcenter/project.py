@@ -1,0 +1,26 @@
+"""What the CLI needs to know of a help-center project without running a build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where the docs are, which languages they hold, and the site URL: read from mkdocs.yml."""
+
+    root: Path
+    docs_dir: Path
+    languages: tuple[str, ...] = ("en", "zh")
+    site_url: str = ""
+    plugins: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def prefix(self) -> str:
+        """How messages name the docs folder, relative to the project root."""
+        try:
+            return self.docs_dir.resolve().relative_to(self.root.resolve()).as_posix() + "/"
+        except ValueError:
+            return self.docs_dir.as_posix().rstrip("/") + "/"
