@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -45,7 +44,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
         rows = listing.rows(self.articles.catalog, config.site_url or "", config.use_directory_urls)
         target = Path(config.site_dir) / self.config.listing_file
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        target.write_text(htmljson.dumps(rows) + "\n", encoding="utf-8")
 
 
 def _canonical(site_url: str | None, link: shortlinks.ShortLink) -> str:
