@@ -98,3 +98,7 @@ def _load_project(config_file: Path):
     languages = tuple(plugins.get("helpcenter-articles", {}).get("languages") or ("en", "zh"))
     return Project(root=config_file.resolve().parent, docs_dir=Path(config.docs_dir), languages=languages,
                    site_url=config.site_url or "", plugins=plugins)
+
+
+if __name__ == "__main__":
+    cli()
