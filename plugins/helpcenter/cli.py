@@ -80,6 +80,21 @@ def link_command(article_id: str, lang: str | None, section: str | None, step: s
     click.echo(result.url)
 
 
+@cli.command("review")
+@click.option("--within", "within_days", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Also list articles that fall due within this many days.")
+@config_option
+def review_command(within_days: int, config_file: Path) -> None:
+    """List articles due for a fact check (reviewed + review_every days)."""
+    from helpcenter.content import catalog, review
+
+    project = _load_project(config_file)
+    loaded = catalog.load(project.docs_dir, project.languages, display_prefix=project.prefix)
+    for item in review.due_articles(loaded.catalog, dt.date.today(), within_days):
+        when = f"due {item.due.isoformat()}" if item.due else "never reviewed"
+        click.echo(f"{project.prefix}{item.path}: {when} ({item.article_id})")
+
+
 def _load_project(config_file: Path):
     """Read docs_dir, site_url and the plugins' settings from mkdocs.yml, with MkDocs's own loader."""
     from mkdocs.config import load_config

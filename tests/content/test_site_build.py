@@ -116,3 +116,8 @@ def test_page_size_stays_flat_as_articles_grow(tmp_path: Path) -> None:
         return len((site / "en/wallet/create-wallet/index.html").read_bytes())
 
     assert size_with(200) - size_with(0) < 200  # only the build's own numbers may differ
+
+
+def test_article_shows_when_it_was_last_reviewed(built: Path) -> None:
+    assert '<time datetime="2026-11-20">最后审核:2026-11-20</time>' in read(built, "zh/wallet/create-wallet/index.html")
+    assert '<time datetime="2026-11-20">Last reviewed: 2026-11-20</time>' in read(built, "en/wallet/create-wallet/index.html")
