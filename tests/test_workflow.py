@@ -27,4 +27,5 @@ def test_deploy_runs_only_after_checks_and_only_from_main() -> None:
     assert "bash scripts/test" in steps
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "check"
-    assert "refs/heads/main" in deploy["if"] and "pull_request" in deploy["if"]
+    assert "refs/heads/main" in deploy["if"]
+    assert "pull_request" in deploy["if"]

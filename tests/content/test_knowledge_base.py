@@ -35,7 +35,9 @@ def test_topic_has_an_article_in_both_languages(topic_id: str) -> None:
         assert article is not None, f"no {lang} article for {topic_id}"
         assert article.category == topic["category"]
         assert article.path == f"{lang}/{topic['category']}/{topic_id}.md"
-        assert article.summary and article.reviewed is not None and article.sources
+        assert article.summary
+        assert article.reviewed is not None
+        assert article.sources
         assert (article.flowchart == topic_id) == bool(topic.get("flowchart"))
 
 

@@ -42,5 +42,8 @@ def test_has_errors() -> None:
 
 def test_json_for_script_blocks_cannot_close_the_block() -> None:
     text = htmljson.dumps({"t": "</script><!-- & \u2028"})
-    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert "<" not in text
+    assert ">" not in text
+    assert "&" not in text
+    assert "\u2028" not in text
     assert text == '{"t":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028"}'

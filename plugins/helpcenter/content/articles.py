@@ -112,7 +112,7 @@ def _type_problem(kind: str, key: str, value: Any, fm: FrontMatter, display: str
                               "write the date as YYYY-MM-DD without quotes, e.g. 2026-11-20")
         return None
     if kind == "list" and isinstance(value, list):
-        for (item_line, item_col), item in zip(fm.item_pos.get(key, []), value):
+        for (item_line, item_col), item in zip(fm.item_pos.get(key, []), value, strict=False):
             if not isinstance(item, str) or not item.strip():
                 return Diagnostic(display, item_line, item_col, "fm-wrong-type",
                                   f"items of '{key}' must be texts but one is {_describe(item)}",

@@ -158,5 +158,6 @@ def _syntax_error(err: MarkedYAMLError, lines: list[str], path: str) -> Diagnost
     elif "mapping values are not allowed" in problem:
         hint = "put the value in quotes: a ': ' inside an unquoted value starts a new field"
     else:
-        hint = "check the quoting and indentation on this line; quote values that contain ': ' or start with [ { & * ! | > ' \" % @ `"
+        hint = ("check the quoting and indentation on this line; "
+                "quote values that contain ': ' or start with [ { & * ! | > ' \" % @ `")
     return Diagnostic(path, line, col, "fm-yaml-syntax", message.replace("\n", " "), hint)
