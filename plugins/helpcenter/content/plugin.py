@@ -35,6 +35,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         # Built here, not in __init__, so that `mkdocs serve` rebuilds start clean.
         self.catalog = Catalog(tuple(self.config.languages))
         self.navs: dict[str, Navigation] = {}
+        self.active: Page | None = None
         self.default_language = config.theme["language"]
         self.default_site_name = config.site_name
         render.add_theme_dir(config.theme.dirs)
@@ -49,6 +50,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         problems = loaded.diagnostics + checks.check(loaded.catalog, prefix=_prefix(config))
         report(problems)
         self.catalog = loaded.catalog
+        self.files = files
         for src_uri, content in pages.generated_pages(self.catalog):
             if files.get_file_from_path(src_uri) is None:
                 files.append(File.generated(config, src_uri, content=content))
@@ -87,7 +89,20 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         if lang in self.navs:
             context["nav"] = self.navs[lang]
         context["helpcenter"] = view
+        # Articles are not in the nav: mark their category as active so the sidebar shows where we are.
+        self.active = None
+        if view and view.kind == "article" and view.article:
+            category = self.files.get_file_from_path(f"{lang}/{view.article.category}/index.md")
+            if category is not None and category.page is not None:
+                category.page.active = True
+                self.active = category.page
         return context
+
+    def on_post_page(self, output, *, page, config):
+        if self.active is not None:
+            self.active.active = False
+            self.active = None
+        return output
 
     def on_post_build(self, *, config):
         config.theme["language"] = self.default_language
