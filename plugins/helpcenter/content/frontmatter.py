@@ -117,7 +117,8 @@ def _plain(node: Node) -> Any:
     if isinstance(node, SequenceNode):
         return [_plain(item) for item in node.value]
     assert isinstance(node, ScalarNode)
-    tag, value = node.tag.value if hasattr(node.tag, "value") else node.tag, node.value
+    raw_tag = getattr(node.tag, "value", node.tag)  # ruamel >= 0.18 wraps tags in a Tag object
+    tag, value = str(raw_tag or ""), str(node.value)
     if tag.endswith(":null"):
         return None
     if tag.endswith(":bool"):

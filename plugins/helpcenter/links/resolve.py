@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import markdown
 
@@ -52,7 +53,7 @@ def heading_ids(raw: bytes) -> list[str]:
     md.convert(fm.body if fm else (text or ""))
     ids: list[str] = []
 
-    def walk(tokens: list[dict]) -> None:
+    def walk(tokens: list[dict[str, Any]]) -> None:
         for token in tokens:
             ids.append(token["id"])
             walk(token.get("children", []))
