@@ -8,20 +8,33 @@ from pathlib import Path
 from helpcenter.content import catalog as catalog_loader
 from helpcenter.content import checks as content_checks
 from helpcenter.diagnostics import Diagnostic
+from helpcenter.flowcharts import trees as flowchart_trees
 from helpcenter.project import Project
 
 
-def run(docs_dir: Path, languages: Sequence[str], *, prefix: str = "docs/") -> list[Diagnostic]:
-    """All content problems of a docs tree, sorted by file and position."""
+def run(docs_dir: Path, languages: Sequence[str], *, prefix: str = "docs/",
+        flowcharts_dir: str | None = None) -> list[Diagnostic]:
+    """All content problems of a docs tree, sorted by file and position.
+
+    `flowcharts_dir` (relative to `docs_dir`) turns on the tree checks, as helpcenter-flowcharts does.
+    """
     loaded = catalog_loader.load(docs_dir, languages, display_prefix=prefix)
     problems = list(loaded.diagnostics)
-    problems += content_checks.check(loaded.catalog, prefix=prefix)
+    tree_ids = None
+    if flowcharts_dir is not None:
+        folder = flowcharts_dir.strip("/")
+        found = flowchart_trees.load(docs_dir / folder, languages, display_prefix=f"{prefix}{folder}/")
+        problems += found.diagnostics + flowchart_trees.check(found, loaded.catalog, languages)
+        tree_ids = found.ids
+    problems += content_checks.check(loaded.catalog, prefix=prefix, flowcharts=tree_ids)
     return sorted(set(problems))
 
 
 def run_project(project: Project, paths: Sequence[Path] = ()) -> list[Diagnostic]:
     """`helpcenter check`: all problems of the project, or only those in `paths` when given."""
-    problems = run(project.docs_dir, project.languages, prefix=project.prefix)
+    flowcharts = project.plugins.get("helpcenter-flowcharts")
+    problems = run(project.docs_dir, project.languages, prefix=project.prefix,
+                   flowcharts_dir=flowcharts.get("trees_dir", "flowcharts") if flowcharts is not None else None)
     if not paths:
         return problems
     wanted = [Path(p).resolve() for p in paths]

@@ -1,0 +1,1 @@
+"""Guided troubleshooting trees: YAML model, parser with positions, validator, renderer and MkDocs adapter."""

@@ -1,0 +1,36 @@
+"""Options of `helpcenter-flowcharts` (mkdocs.yml → plugins → helpcenter-flowcharts)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from helpcenter.flowcharts import view
+
+
+class WidgetStrings(c.DictOfItems):
+    """Language code → {string key: text}; keys must be those of the built-in strings.yml."""
+
+    def __init__(self) -> None:
+        super().__init__(c.DictOfItems(c.Type(str)), default={})
+
+    def run_validation(self, value: object) -> dict[str, dict[str, str]]:
+        result = super().run_validation(value)
+        known = view.default_strings()[view.FALLBACK]
+        for lang, texts in result.items():
+            for key in texts:
+                if key not in known:
+                    raise c.ValidationError(f"Expected one of {', '.join(known)} under '{lang}' but received '{key}'")
+        return result
+
+
+class FlowchartsConfig(base.Config):
+    """Where the troubleshooting trees live and what the widget says around them."""
+
+    # Trees
+    trees_dir = c.Type(str, default="flowcharts")
+    """Folder of the trees, relative to docs_dir: one `<tree id>.yml` per tree (kept out of the site)."""
+
+    # Widget
+    widget_strings = WidgetStrings()
+    """Language code → string key → text, over the built-in English and Chinese strings (strings.yml)."""

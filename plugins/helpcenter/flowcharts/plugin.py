@@ -1,0 +1,83 @@
+"""Adapt MkDocs events to the trees: load and check them, and put the troubleshooter into articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from helpcenter import render as own_templates
+from helpcenter.content import views
+from helpcenter.content.plugin import add_module_scripts, report
+from helpcenter.flowcharts import render, trees
+from helpcenter.flowcharts import view as flow_view
+from helpcenter.flowcharts.config import FlowchartsConfig
+
+STYLESHEET = "assets/helpcenter/flowchart.css"
+SCRIPTS = ("assets/helpcenter/flowchart.js",)
+
+
+class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
+    """Validate `docs/flowcharts/<id>.yml` and show each tree in the articles that name it."""
+
+    def on_config(self, config):
+        articles = config.plugins.get("helpcenter-articles")
+        if articles is None:
+            raise PluginError("helpcenter-flowcharts needs the helpcenter-articles plugin: add it to 'plugins'")
+        # Built here, not in __init__, so that `mkdocs serve` rebuilds start clean.
+        self.articles = articles
+        self.trees = trees.Trees()
+        self.env = None
+        own_templates.add_theme_dir(config.theme.dirs)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        add_module_scripts(config, SCRIPTS)
+        return config
+
+    @event_priority(-50)  # late: helpcenter-articles loads the catalog in its own on_files
+    def on_files(self, files: Files, *, config):
+        catalog = self.articles.catalog
+        languages = catalog.languages
+        prefix = _prefix(config)
+        folder = self.config.trees_dir.strip("/")
+        loaded = trees.load(Path(config.docs_dir) / folder, languages, display_prefix=f"{prefix}{folder}/")
+        report(loaded.diagnostics + trees.check(loaded, catalog, languages)
+               + trees.article_references(loaded, catalog, prefix=prefix))
+        self.trees = loaded
+        # The YAML sources are neither pages nor assets: keep them out of site/ even without exclude_docs.
+        for file in [f for f in files if f.src_uri.startswith(folder + "/")]:
+            files.remove(file)
+        return files
+
+    def on_env(self, env, *, config, files):
+        # The theme's environment, so that a custom_dir can override partials/helpcenter/flowchart.html.
+        self.env = env
+        return env
+
+    def on_page_content(self, html: str, *, page: Page, config, files):
+        catalog = self.articles.catalog
+        where = views.locate(catalog, page.file.src_uri)
+        if where is None or where[0] != "article":
+            return html
+        article = catalog.article(where[2], where[1])
+        tree = self.trees.trees.get(article.flowchart or "") if article else None
+        if article is None or tree is None:
+            return html
+        lang = article.lang
+        widget = flow_view.flow_view(
+            tree, lang, catalog, page_url=page.url, directory_urls=config.use_directory_urls,
+            article={"id": article.id, "title": article.title, "url": page.canonical_url or "/" + page.url},
+            strings=flow_view.strings_for(lang, self.config.widget_strings))
+        return render.render(widget, self.env) + html
+
+
+def _prefix(config) -> str:
+    # Messages name files relative to the project (the folder of mkdocs.yml), e.g. "docs/flowcharts/…".
+    root = Path(config.config_file_path or ".").resolve().parent
+    try:
+        return Path(config.docs_dir).resolve().relative_to(root).as_posix() + "/"
+    except ValueError:
+        return Path(config.docs_dir).as_posix().rstrip("/") + "/"

@@ -1,0 +1,75 @@
+"""All trees of a site: load the folder, validate each tree, and check them against the articles."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from helpcenter.content import checks as content_checks
+from helpcenter.content.articles import ID_PATTERN, slugify
+from helpcenter.content.catalog import Catalog
+from helpcenter.diagnostics import Diagnostic
+from helpcenter.flowcharts import parser, validate
+from helpcenter.flowcharts.model import Tree
+
+SUFFIX = ".yml"
+
+
+@dataclass
+class Trees:
+    """The trees that parsed, every tree id found (broken files too) and the problems seen."""
+
+    trees: dict[str, Tree] = field(default_factory=dict)
+    ids: set[str] = field(default_factory=set)  # file names: an article naming a broken tree is not 'unknown'
+    paths: dict[str, str] = field(default_factory=dict)  # tree id -> display path
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def load(folder: Path, languages: Sequence[str], *, display_prefix: str = "") -> Trees:
+    """Parse every `<id>.yml` in `folder` (none when it does not exist); `display_prefix` names files."""
+    result = Trees()
+    if not folder.is_dir():
+        return result
+    for path in sorted(folder.glob(f"*{SUFFIX}")):
+        add_source(result, path.name, path.read_bytes(), languages, display_prefix=display_prefix)
+    return result
+
+
+def add_source(result: Trees, name: str, raw: bytes, languages: Sequence[str], *, display_prefix: str = "") -> None:
+    """Parse one tree file named `name` (e.g. 'tx-pending.yml') into `result`: for tests and editors."""
+    tree_id = name[: -len(SUFFIX)]
+    display = display_prefix + name
+    result.ids.add(tree_id)
+    result.paths[tree_id] = display
+    if not ID_PATTERN.match(tree_id):
+        result.diagnostics.append(Diagnostic(
+            display, 1, 1, "flow-bad-tree-id", f"file name '{name}' is not a valid tree id",
+            f"rename it to '{slugify(tree_id) or 'my-tree'}{SUFFIX}' (articles name a tree by its file name)"))
+    parsed = parser.parse(raw, display, tree_id, languages)
+    result.diagnostics += parsed.diagnostics
+    if parsed.tree is not None:
+        result.trees[tree_id] = parsed.tree
+
+
+def check(trees: Trees, catalog: Catalog, languages: Sequence[str]) -> list[Diagnostic]:
+    """Validate every tree against the articles, and warn about trees no article shows."""
+    problems: list[Diagnostic] = []
+    article_ids = catalog.ids()
+    for tree in trees.trees.values():
+        problems += validate.validate(tree, languages, article_ids)
+    used = {a.flowchart for a in catalog.articles if a.flowchart}
+    for tree_id in sorted(trees.ids - used):
+        problems.append(Diagnostic(trees.paths[tree_id], 1, 1, "flow-unused-tree",
+                                   f"flowchart '{tree_id}' is not used by any article",
+                                   f"add 'flowchart: {tree_id}' to an article's front matter, or delete the file",
+                                   severity="warning"))
+    return problems
+
+
+def article_references(trees: Trees, catalog: Catalog, *, prefix: str = "") -> list[Diagnostic]:
+    """Articles naming a tree that does not exist, as `helpcenter check` reports them (flow-unknown-tree)."""
+    # The content checks own this message; the build runs them without tree ids (the articles plugin
+    # loads before the trees exist), so the flowcharts plugin asks for just this one check here.
+    problems = content_checks.check(catalog, prefix=prefix, flowcharts=trees.ids)
+    return [p for p in problems if p.code == "flow-unknown-tree"]
