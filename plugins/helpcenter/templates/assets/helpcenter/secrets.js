@@ -1,0 +1,417 @@
+// The secret firewall in the browser: findSecrets(text) → Promise<[{kind, start, end}]>.
+//
+// Twin of helpcenter/tickets/secrets.py and phrases.py (same rules, same constants; both are pinned
+// by tests/fixtures/tickets/secret-vectors.yml). start/end are JavaScript (UTF-16) string indices.
+// The BIP-39 word lists (every language the `mnemonic` package ships) are a JSON file next to this
+// module, fetched only the first time a text has at least two words. Nothing found here is ever
+// stored, logged or sent anywhere.
+
+const PHRASE_LENGTHS = [12, 15, 18, 21, 24];
+const MIN_RARE = 5;
+const MIN_RARE_LIST = 3;
+const MIN_LIST_WORDS = 4;
+const MIN_RARE_LABELLED = 2;
+const LABEL_REACH = 40;
+const MIN_SPACED_HAN = 6;
+const HAN_WINDOW = 12;
+const MIN_RARE_HAN = 7;
+const MIN_RARE_HAN_CHECKSUM = 5;
+const MAX_GAP = 12;
+const MIN_CODE = 16;
+const EXACT = 2;
+const NEAR = 1;
+
+// Spaces (the same list as Python's), then commas, dots, quotes, brackets, dashes, bullets.
+const SEPARATORS = " \\t\\n\\r\\f\\v\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff" +
+  ",，、;；.。·:：'\"‘’“”`()\\[\\]（）|/\\\\\\-–—_*•#";
+const JOIN_GAP = new RegExp(`^[${SEPARATORS}]*(?:[0-9０-９]{1,2}[${SEPARATORS}]*)?$`);
+const DIGIT = /[0-9０-９]/;
+const LETTER = /[\p{L}\p{M}]/u;
+const ALNUM = /[0-9A-Za-z]/;
+const LABEL = new RegExp(
+  "(?:recovery|seed|secret|backup|mnemonic)[ \\t]*(?:phrase|words?)|mnemonic|" +
+  "助记词|助記詞|恢复短语|恢復短語|种子短语|種子短語|备份短语|備份短語|シードフレーズ|復元フレーズ", "gi");
+
+const B58 = "[1-9A-HJ-NP-Za-km-z]";
+const BEFORE = "(?<![0-9A-Za-z])";
+const AFTER = "(?![0-9A-Za-z])";
+const HEX64 = new RegExp(`${BEFORE}(?:0[xX])?[0-9a-fA-F]{64}${AFTER}`, "g");
+const KEY_LABEL = /private[ \t_-]*key|priv[ \t_-]*key|secret[ \t_-]*key|私钥|私鑰|密钥|密鑰|秘密鍵/gi;
+const SAFE_LABEL = new RegExp(
+  "tx[ \\t_-]*(?:id|hash)|txn[ \\t_-]*(?:id|hash)|transaction[ \\t_-]*(?:id|hash)|(?<![A-Za-z])hash(?![A-Za-z])" +
+  "|public[ \\t_-]*key|pub[ \\t_-]*key|sha-?256|checksum|digest|/tx/|/txs/|/transaction/" +
+  "|交易(?:哈希|ID|号|號|编号|編號)|哈希|公钥|公鑰|校验和", "gi");
+const HEX_LABEL_REACH = 48;
+const WIF = new RegExp(`${BEFORE}(?:[59]${B58}{50}|[KLc]${B58}{51})${AFTER}`, "g");
+const XPRV = new RegExp(`${BEFORE}[xtyzuvYZUV]prv${B58}{20,}`, "g");
+const KEYSTORE_KEY = /"(crypto|ciphertext|cipherparams|kdf|kdfparams|mac)"\s*:/gi;
+const TWO_FA_LABEL = new RegExp(
+  "2fa|two[ \\t-]?factor|google[ \\t]*auth(?:enticator)?|authenticator|one[ \\t-]?time[ \\t]*(?:pass)?code" +
+  "|(?<![A-Za-z])t?otp(?![A-Za-z])|verification[ \\t]*code|security[ \\t]*code|sms[ \\t]*code" +
+  "|验证码|驗證碼|谷歌验证|谷歌驗證|动态码|動態碼|二次验证|双重验证|两步验证|双重认证|安全码", "gi");
+const TWO_FA_CODE = new RegExp(
+  "^(?:[^0-9A-Za-z\\u4e00-\\u9fff]|code|is|was|number|码|碼|是|为|為)*?([0-9]{3}[ -][0-9]{3}|[0-9]{6,8})(?![0-9])",
+  "id");
+const TWO_FA_REACH = 32;
+const PASSWORD = new RegExp(
+  "(?<![A-Za-z])(?:password|passcode|passphrase|pin(?:[ \\t]*code)?|支付密码|交易密码|密码|密碼|口令)" +
+  "(?:[ \\t]*(?:[:：=]|是|为|為)[ \\t]*|[ \\t]+is[ \\t]+)" +
+  "([^\\s，。,;；:：/`\"'()\\[\\]{}<>]{4,64})(?![^\\s，。,;；.!?])", "gid");
+const PASSWORD_SIGN = /[0-9!@#$%^&*_+=?~]/;
+const MASKED = /^[*•·xX]+$/;
+
+export const MUST_BLOCK = new Set(["recovery-phrase", "private-key", "wif", "xprv", "keystore", "2fa-code",
+  "password"]);
+
+const normalize = (text) => text.toLowerCase().normalize("NFKC");
+
+function isHan(cp) {
+  return (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x2fa1f);
+}
+
+function inCode(text, start, end) {
+  let left = start;
+  let right = end;
+  while (left > 0 && ALNUM.test(text[left - 1])) left -= 1;
+  while (right < text.length && ALNUM.test(text[right])) right += 1;
+  return right - left > end - start && right - left >= MIN_CODE;
+}
+
+function tokens(text) {
+  const found = [];
+  let start = -1;
+  let i = 0;
+  for (const ch of text + " ") {
+    const letter = LETTER.test(ch);
+    const han = letter && isHan(ch.codePointAt(0));
+    if (letter && !han) {
+      if (start < 0) start = i;
+    } else {
+      if (start >= 0 && !inCode(text, start, i)) {
+        found.push({ start, end: i, norm: normalize(text.slice(start, i)), han: false });
+      }
+      start = -1;
+      if (han) found.push({ start: i, end: i + ch.length, norm: normalize(ch), han: true });
+    }
+    i += ch.length;
+  }
+  return found;
+}
+
+// Word lists --------------------------------------------------------------------------------------
+
+let listsPromise = null;
+
+function loadLists() {
+  if (!listsPromise) {
+    listsPromise = fetch(new URL("bip39-wordlists.json", import.meta.url))
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+      .then((data) => Object.keys(data.lists).sort().map((language) => {
+        const words = data.lists[language].split(" ");
+        const common = new Set((data.common[language] || "").split(" ").filter(Boolean));
+        return { language, index: new Map(words.map((w, n) => [w, n])), common,
+          isHan: language.startsWith("chinese_"), near: null };
+      }));
+    listsPromise.catch(() => { listsPromise = null; });  // a later call may try again
+  }
+  return listsPromise;
+}
+
+const chars = (word) => Array.from(word);
+
+function deletes(word) {
+  const cs = chars(word);
+  return new Set(cs.map((_, i) => cs.slice(0, i).concat(cs.slice(i + 1)).join("")));
+}
+
+function isNear(list, token) {
+  if (chars(token).length < 4) return false;
+  if (!list.near) {
+    list.near = new Set();
+    for (const word of list.index.keys()) {
+      if (chars(word).length >= 4) for (const d of deletes(word)) list.near.add(d);
+    }
+  }
+  if (list.near.has(token)) return true;
+  for (const d of deletes(token)) if (list.index.has(d) || list.near.has(d)) return true;
+  return false;
+}
+
+function status(list, token) {
+  if (token.han !== list.isHan) return 0;
+  if (list.index.has(token.norm)) return EXACT;
+  if (list.isHan) return 0;
+  return isNear(list, token.norm) ? NEAR : 0;
+}
+
+// BIP-39 checksum: the first ENT bits are entropy, the rest the start of SHA-256(entropy).
+
+export function checksumOk(indices) {
+  if (!PHRASE_LENGTHS.includes(indices.length)) return false;
+  const bits = indices.map((n) => n.toString(2).padStart(11, "0")).join("");
+  const size = Math.floor(bits.length / 33) * 32;
+  const entropy = new Uint8Array(size / 8);
+  for (let b = 0; b < entropy.length; b += 1) entropy[b] = parseInt(bits.slice(b * 8, b * 8 + 8), 2);
+  const digest = Array.from(sha256(entropy), (byte) => byte.toString(2).padStart(8, "0")).join("");
+  return bits.slice(size) === digest.slice(0, bits.length - size);
+}
+
+const K = new Uint32Array([
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
+  0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+  0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
+  0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
+  0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+  0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+  0xc67178f2]);
+
+// A small synchronous SHA-256 (crypto.subtle is async and missing outside secure contexts).
+export function sha256(bytes) {
+  const length = bytes.length;
+  const padded = new Uint8Array(Math.ceil((length + 9) / 64) * 64);
+  padded.set(bytes);
+  padded[length] = 0x80;
+  new DataView(padded.buffer).setUint32(padded.length - 4, length * 8);
+  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+    0x5be0cd19]);
+  const w = new Uint32Array(64);
+  const rotr = (x, n) => (x >>> n) | (x << (32 - n));
+  const view = new DataView(padded.buffer);
+  for (let off = 0; off < padded.length; off += 64) {
+    for (let t = 0; t < 16; t += 1) w[t] = view.getUint32(off + t * 4);
+    for (let t = 16; t < 64; t += 1) {
+      const s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >>> 3);
+      const s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >>> 10);
+      w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+    }
+    let [a, b, c, d, e, f, g, hh] = h;
+    for (let t = 0; t < 64; t += 1) {
+      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[t] + w[t]) >>> 0;
+      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
+      [hh, g, f, e, d, c, b, a] = [g, f, e, (d + t1) >>> 0, c, b, a, (t1 + t2) >>> 0];
+    }
+    [a, b, c, d, e, f, g, hh].forEach((v, n) => { h[n] = (h[n] + v) >>> 0; });
+  }
+  const out = new Uint8Array(32);
+  h.forEach((v, n) => new DataView(out.buffer).setUint32(n * 4, v));
+  return out;
+}
+
+// Phrases (twin of phrases.py) ---------------------------------------------------------------------
+
+function* runs(text, toks, list) {
+  let run = [];
+  for (const token of toks) {
+    const st = status(list, token);
+    const gap = run.length ? text.slice(run[run.length - 1].token.end, token.start) : "";
+    const joined = run.length > 0 && gap.length <= MAX_GAP && JOIN_GAP.test(gap);
+    if (run.length && (!st || !joined)) {
+      yield run;
+      run = [];
+    }
+    if (st) run.push({ token, status: st });
+  }
+  if (run.length) yield run;
+}
+
+function* segments(run) {
+  const near = [];
+  run.forEach((item, i) => { if (item.status === NEAR) near.push(i); });
+  if (!near.length) {
+    yield run;
+    return;
+  }
+  const bounds = [-1, ...near, run.length];
+  for (let k = 1; k < bounds.length - 1; k += 1) yield run.slice(bounds[k - 1] + 1, bounds[k + 1]);
+}
+
+function rare(list, segment) {
+  const seen = new Set();
+  for (const { token, status: st } of segment) {
+    if (st === EXACT && !list.common.has(token.norm)) seen.add(token.norm);
+  }
+  return seen.size;
+}
+
+function hasChecksum(list, segment) {
+  const exact = segment.map(({ token }) => (list.index.has(token.norm) ? list.index.get(token.norm) : -1));
+  for (const length of PHRASE_LENGTHS) {
+    for (let i = 0; i + length <= exact.length; i += 1) {
+      const window = exact.slice(i, i + length);
+      if (Math.min(...window) >= 0 && checksumOk(window)) return true;
+    }
+  }
+  return false;
+}
+
+const share = (gaps, pattern) => gaps.length > 0 && 2 * gaps.filter((g) => pattern.test(g)).length >= gaps.length;
+
+function judge(text, list, segment, labels) {
+  const start = segment[0].token.start;
+  const end = segment[segment.length - 1].token.end;
+  const gaps = segment.slice(1).map((item, i) => text.slice(segment[i].token.end, item.token.start));
+  const labelled = labels.some((labelEnd) => start - LABEL_REACH <= labelEnd && labelEnd <= end);
+  const count = rare(list, segment);
+  if (!gaps.length) return [];
+  if (list.isHan && 4 * gaps.filter((g) => g).length < 3 * gaps.length) return judgeHan(list, segment, labelled);
+  const phrase = count >= MIN_RARE ||
+    (share(gaps, DIGIT) && segment.length >= MIN_LIST_WORDS && count >= MIN_RARE_LIST) ||
+    (labelled && count >= MIN_RARE_LABELLED) ||
+    (list.isHan && segment.length >= MIN_SPACED_HAN) ||
+    hasChecksum(list, segment);
+  return phrase ? [[start, end]] : [];
+}
+
+function judgeHan(list, segment, labelled) {
+  const spans = [];
+  const least = labelled ? MIN_RARE_LABELLED : MIN_RARE_HAN_CHECKSUM;
+  for (let i = 0; i + HAN_WINDOW <= segment.length; i += 1) {
+    if (rare(list, segment.slice(i, i + HAN_WINDOW)) >= MIN_RARE_HAN) {
+      spans.push([segment[i].token.start, segment[i + HAN_WINDOW - 1].token.end]);
+    }
+  }
+  for (const length of PHRASE_LENGTHS) {
+    for (let i = 0; i + length <= segment.length; i += 1) {
+      const window = segment.slice(i, i + length);
+      if (rare(list, window) >= least && checksumOk(window.map(({ token }) => list.index.get(token.norm)))) {
+        spans.push([window[0].token.start, window[window.length - 1].token.end]);
+      }
+    }
+  }
+  return spans;
+}
+
+function mergeSpans(spans) {
+  const merged = [];
+  for (const [start, end] of spans.sort((x, y) => x[0] - y[0] || x[1] - y[1])) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(end, last[1]);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+function findPhrases(text, toks, lists) {
+  const labels = Array.from(text.matchAll(LABEL), (m) => m.index + m[0].length);
+  const spans = [];
+  for (const list of lists) {
+    for (const run of runs(text, toks, list)) {
+      for (const segment of segments(run)) spans.push(...judge(text, list, segment, labels));
+    }
+  }
+  return mergeSpans(spans);
+}
+
+// Without the word lists (the JSON failed to load) fail safe: twelve or more short words in a row.
+function fallbackPhrases(text, toks) {
+  const spans = [];
+  let run = [];
+  for (const token of toks) {
+    const word = token.han || /^\p{Ll}{3,8}$/u.test(token.norm);
+    const joined = run.length && JOIN_GAP.test(text.slice(run[run.length - 1].end, token.start));
+    if (!word || !joined) {
+      if (run.length >= PHRASE_LENGTHS[0]) spans.push([run[0].start, run[run.length - 1].end]);
+      run = [];
+    }
+    if (word) run.push(token);
+  }
+  if (run.length >= PHRASE_LENGTHS[0]) spans.push([run[0].start, run[run.length - 1].end]);
+  return spans;
+}
+
+// Other secrets (twin of secrets.py) ---------------------------------------------------------------
+
+function hexKeys(text) {
+  const found = [];
+  for (const m of text.matchAll(HEX64)) {
+    const before = text.slice(Math.max(0, m.index - HEX_LABEL_REACH), m.index).split("\n").pop();
+    const lastEnd = (re) => Math.max(-1, ...Array.from(before.matchAll(re), (x) => x.index + x[0].length));
+    const key = lastEnd(KEY_LABEL);
+    const safe = lastEnd(SAFE_LABEL);
+    if (key > safe) found.push(finding(m.index, m.index + m[0].length, "private-key"));
+    else if (safe < 0) found.push(finding(m.index, m.index + m[0].length, "ambiguous-hex"));
+  }
+  return found;
+}
+
+function keystore(text) {
+  const keys = Array.from(text.matchAll(KEYSTORE_KEY));
+  const names = new Set(keys.map((m) => m[1].toLowerCase()));
+  if (names.size < 2 || !(names.has("ciphertext") || names.has("kdfparams"))) return [];
+  const first = keys[0].index;
+  const last = keys[keys.length - 1];
+  const brace = first > 0 ? text.lastIndexOf("{", first - 1) : -1;
+  const close = text.lastIndexOf("}");
+  return [finding(brace >= 0 ? brace : first, close > last.index + last[0].length ? close + 1 : text.length,
+    "keystore")];
+}
+
+function twoFa(text) {
+  const found = [];
+  for (const label of text.matchAll(TWO_FA_LABEL)) {
+    const at = label.index + label[0].length;
+    const code = text.slice(at, at + TWO_FA_REACH).match(TWO_FA_CODE);
+    if (code) found.push(finding(at + code.indices[1][0], at + code.indices[1][1], "2fa-code"));
+  }
+  return found;
+}
+
+function passwords(text) {
+  return Array.from(text.matchAll(PASSWORD))
+    .filter((m) => PASSWORD_SIGN.test(m[1]) && !MASKED.test(m[1]))
+    .map((m) => finding(m.indices[1][0], m.indices[1][1], "password"));
+}
+
+const finding = (start, end, kind) => ({ kind, start, end });
+const matches = (re, text, kind) => Array.from(text.matchAll(re), (m) => finding(m.index, m.index + m[0].length, kind));
+
+function tidy(found) {
+  const kept = [];
+  const byLength = [...found].sort((x, y) => (x.start - x.end) - (y.start - y.end) || x.start - y.start ||
+    (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0));
+  for (const f of byLength) {
+    if (!kept.some((k) => MUST_BLOCK.has(k.kind) && k.kind !== f.kind && k.start <= f.start && f.end <= k.end)) {
+      kept.push(f);
+    }
+  }
+  const merged = [];
+  kept.sort((x, y) => (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0) || x.start - y.start || x.end - y.end);
+  for (const f of kept) {
+    const last = merged[merged.length - 1];
+    if (last && last.kind === f.kind && f.start <= last.end) last.end = Math.max(last.end, f.end);
+    else merged.push({ ...f });
+  }
+  return merged.sort((x, y) => x.start - y.start || x.end - y.end || (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0));
+}
+
+/** Every secret in `text`: a Promise of [{kind, start, end}] in text order (empty when none). */
+export async function findSecrets(text) {
+  const value = String(text ?? "");
+  const toks = tokens(value);
+  let spans = [];
+  if (toks.length >= 2) {
+    try {
+      spans = findPhrases(value, toks, await loadLists());
+    } catch (error) {
+      spans = fallbackPhrases(value, toks);
+    }
+  }
+  return tidy([
+    ...spans.map(([start, end]) => finding(start, end, "recovery-phrase")),
+    ...hexKeys(value),
+    ...matches(WIF, value, "wif"),
+    ...matches(XPRV, value, "xprv"),
+    ...keystore(value),
+    ...twoFa(value),
+    ...passwords(value),
+  ]);
+}
+
+/** The findings that stop a ticket whatever the reader says (all but "ambiguous-hex"). */
+export const mustBlock = (findings) => findings.filter((f) => MUST_BLOCK.has(f.kind));
+
+window.helpcenter = window.helpcenter || {};
+window.helpcenter.tickets = window.helpcenter.tickets || {};
+window.helpcenter.tickets.findSecrets = findSecrets;

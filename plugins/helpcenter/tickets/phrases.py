@@ -1,0 +1,253 @@
+"""Find BIP-39 recovery phrases (whole, partial, numbered, spaced or not, one word misspelled) in text.
+
+This is the Python twin of the phrase half of `assets/helpcenter/secrets.js`: the same tokens, the
+same runs and the same rules, pinned by tests/fixtures/tickets/secret-vectors.yml. Indices here are
+Python string indices (code points); the browser's are UTF-16 indices of the same substrings.
+
+How a run becomes a finding, per word list:
+- tokens are letter runs (letters and combining marks) or single Han characters, compared after
+  `wordlists.normalize`; a token is *exact* (in the list) or *near* (one edit from a list word);
+- consecutive exact/near tokens joined only by spaces, commas, dots, brackets or a one- or
+  two-digit number form a run; a run is cut into segments holding at most one near token;
+- a segment is a phrase when it holds a valid BIP-39 checksum window (12 to 24 words), at least
+  five distinct uncommon list words, at least three in a numbered list of four or more, or at
+  least two right after a label such as "seed phrase" or 助记词 ("uncommon": not in
+  bip39_common.json, the list words our own articles use; see tools/tickets_common_words.py);
+- Chinese is judged by 12-character windows (seven distinct uncommon characters, or a valid
+  checksum with five, or with two after a label) because ordinary Chinese uses list characters
+  all the time, unless a space or separator stands between nearly every character: then six
+  characters are a phrase.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from helpcenter.tickets.wordlists import WordList, load, normalize
+
+PHRASE_LENGTHS = (12, 15, 18, 21, 24)
+MIN_RARE = 5  # distinct uncommon words: ordinary English text reached 3 in 6 MB of README files
+MIN_RARE_LIST = 3  # in a numbered list (1. … 2. …) of at least MIN_LIST_WORDS
+MIN_LIST_WORDS = 4
+MIN_RARE_LABELLED = 2  # right after "seed phrase", "助记词", …
+LABEL_REACH = 40  # characters between a label and the words it introduces
+MIN_SPACED_HAN = 6
+HAN_WINDOW = 12
+MIN_RARE_HAN = 7  # of 12 unspaced characters; our Chinese articles reach 4
+MIN_RARE_HAN_CHECKSUM = 5
+MAX_GAP = 12
+
+_WS = " \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_SEP = _WS + r",，、;；.。·:：'\"‘’“”`()\[\]（）|/\\\-–—_*•#"
+JOIN_GAP = re.compile(f"^[{_SEP}]*(?:[0-9０-９]{{1,2}}[{_SEP}]*)?$")
+DIGIT = re.compile("[0-9０-９]")
+LABEL = re.compile(
+    r"(?:recovery|seed|secret|backup|mnemonic)[ \t]*(?:phrase|words?)|mnemonic|"
+    r"助记词|助記詞|恢复短语|恢復短語|种子短语|種子短語|备份短语|備份短語|シードフレーズ|復元フレーズ",
+    re.IGNORECASE,
+)
+ALNUM = re.compile("[0-9A-Za-z]")
+MIN_CODE = 16
+EXACT, NEAR = 2, 1
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the text: its span and its normalised form."""
+
+    start: int
+    end: int
+    norm: str
+    han: bool
+
+
+def is_han(ch: str) -> bool:
+    """Whether a character is a CJK ideograph (each one is a word in the Chinese lists)."""
+    cp = ord(ch)
+    return 0x3400 <= cp <= 0x4DBF or 0x4E00 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x2FA1F
+
+
+def tokens(text: str) -> list[Token]:
+    """Letter runs (letters and combining marks) and single Han characters, in order.
+
+    Letters glued to digits inside a long code (an address, a hash, a key) are not words: "Ray" in
+    TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU7 must not count as the list word "ray".
+    """
+    found: list[Token] = []
+    start = -1
+    for i, ch in enumerate([*text, " "]):
+        letter = unicodedata.category(ch)[0] in "LM"
+        if letter and not is_han(ch):
+            if start < 0:
+                start = i
+            continue
+        if start >= 0 and not _in_code(text, start, i):
+            found.append(Token(start, i, normalize(text[start:i]), False))
+        start = -1
+        if letter:
+            found.append(Token(i, i + 1, normalize(ch), True))
+    return found
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    left, right = start, end
+    while left > 0 and ALNUM.match(text[left - 1]):
+        left -= 1
+    while right < len(text) and ALNUM.match(text[right]):
+        right += 1
+    return right - left > end - start and right - left >= MIN_CODE
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+class _NearIndex:
+    """Words one edit away (insert, delete, substitute; swaps count as one) by symmetric deletes."""
+
+    def __init__(self, wordlist: WordList) -> None:
+        self.words = set(wordlist.words)
+        self.deleted: set[str] = set()
+        for word in wordlist.words:
+            if len(word) >= 4:
+                self.deleted |= _deletes(word)
+
+    def near(self, token: str) -> bool:
+        if len(token) < 4:
+            return False
+        if token in self.deleted:
+            return True
+        return any(d in self.words or d in self.deleted for d in _deletes(token))
+
+
+_NEAR: dict[str, _NearIndex] = {}
+
+
+def _status(wordlist: WordList, token: Token) -> int:
+    if token.han != wordlist.is_han:
+        return 0
+    if token.norm in wordlist.index:
+        return EXACT
+    if wordlist.is_han:
+        return 0
+    index = _NEAR.get(wordlist.language) or _NEAR.setdefault(wordlist.language, _NearIndex(wordlist))
+    return NEAR if index.near(token.norm) else 0
+
+
+def checksum_ok(indices: list[int]) -> bool:
+    """Whether word indices form a BIP-39 mnemonic: entropy bits followed by its SHA-256 checksum."""
+    if len(indices) not in PHRASE_LENGTHS:
+        return False
+    bits = "".join(format(i, "011b") for i in indices)
+    size = len(bits) // 33 * 32
+    entropy = int(bits[:size], 2).to_bytes(size // 8, "big")
+    digest = format(int.from_bytes(hashlib.sha256(entropy).digest(), "big"), "0256b")
+    return bits[size:] == digest[: len(bits) - size]
+
+
+def _runs(text: str, toks: list[Token], wordlist: WordList) -> Iterator[list[tuple[Token, int]]]:
+    run: list[tuple[Token, int]] = []
+    for token in toks:
+        status = _status(wordlist, token)
+        joined = bool(run) and len(text[run[-1][0].end:token.start]) <= MAX_GAP and \
+            JOIN_GAP.match(text[run[-1][0].end:token.start]) is not None
+        if run and (not status or not joined):
+            yield run
+            run = []
+        if status:
+            run.append((token, status))
+    if run:
+        yield run
+
+
+def _segments(run: list[tuple[Token, int]]) -> Iterator[list[tuple[Token, int]]]:
+    near = [i for i, (_, status) in enumerate(run) if status == NEAR]
+    if not near:
+        yield run
+        return
+    bounds = [-1, *near, len(run)]
+    for k in range(1, len(bounds) - 1):
+        yield run[bounds[k - 1] + 1:bounds[k + 1]]
+
+
+def _rare(wordlist: WordList, segment: list[tuple[Token, int]]) -> int:
+    return len({t.norm for t, status in segment if status == EXACT and t.norm not in wordlist.common})
+
+
+def _has_checksum(wordlist: WordList, segment: list[tuple[Token, int]]) -> bool:
+    exact = [wordlist.index.get(t.norm, -1) for t, _ in segment]
+    for length in PHRASE_LENGTHS:
+        for i in range(len(exact) - length + 1):
+            window = exact[i:i + length]
+            if min(window) >= 0 and checksum_ok(window):
+                return True
+    return False
+
+
+def _share(gaps: list[str], pattern: re.Pattern[str]) -> bool:
+    return bool(gaps) and 2 * sum(1 for g in gaps if pattern.search(g)) >= len(gaps)
+
+
+def _judge(text: str, wordlist: WordList, segment: list[tuple[Token, int]],
+           labels: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of this segment that are a phrase (empty when it reads as ordinary text)."""
+    start, end = segment[0][0].start, segment[-1][0].end
+    gaps = [text[a.end:b.start] for (a, _), (b, _) in zip(segment, segment[1:], strict=False)]
+    labelled = any(start - LABEL_REACH <= label_end <= end for _, label_end in labels)
+    rare = _rare(wordlist, segment)
+    if not gaps:
+        return []
+    if wordlist.is_han and 4 * sum(1 for g in gaps if g) < 3 * len(gaps):
+        return _judge_han(wordlist, segment, labelled)
+    phrase = (
+        rare >= MIN_RARE
+        or (_share(gaps, DIGIT) and len(segment) >= MIN_LIST_WORDS and rare >= MIN_RARE_LIST)
+        or (labelled and rare >= MIN_RARE_LABELLED)
+        or (wordlist.is_han and len(segment) >= MIN_SPACED_HAN)
+        or _has_checksum(wordlist, segment)
+    )
+    return [(start, end)] if phrase else []
+
+
+def _judge_han(wordlist: WordList, segment: list[tuple[Token, int]], labelled: bool) -> list[tuple[int, int]]:
+    spans = []
+    least = MIN_RARE_LABELLED if labelled else MIN_RARE_HAN_CHECKSUM
+    for i in range(len(segment) - HAN_WINDOW + 1):
+        if _rare(wordlist, segment[i:i + HAN_WINDOW]) >= MIN_RARE_HAN:
+            spans.append((segment[i][0].start, segment[i + HAN_WINDOW - 1][0].end))
+    for length in PHRASE_LENGTHS:
+        for i in range(len(segment) - length + 1):
+            window = segment[i:i + length]
+            if _rare(wordlist, window) >= least and \
+                    checksum_ok([wordlist.index[t.norm] for t, _ in window]):
+                spans.append((window[0][0].start, window[-1][0].end))
+    return spans
+
+
+def find_phrases(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of recovery phrases or parts of one, merged, in text order."""
+    toks = tokens(text)
+    if len(toks) < 2:
+        return []
+    labels = [m.span() for m in LABEL.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    for wordlist in load():
+        for run in _runs(text, toks, wordlist):
+            for segment in _segments(run):
+                spans.extend(_judge(text, wordlist, segment, labels))
+    return merge(spans)
+
+
+def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching spans joined, sorted."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,151 @@
+"""The secret firewall: find what must never leave the reader's device (Python twin of secrets.js).
+
+`find_secrets(text)` returns every recovery phrase, private key or similar secret in a text, so the
+ticket builder can refuse to put it in a URL and the build can prove the property with Hypothesis.
+The browser runs the same rules in `assets/helpcenter/secrets.js`; both are pinned by
+tests/fixtures/tickets/secret-vectors.yml. Kinds:
+
+| kind | what | the reader may send it? |
+|---|---|---|
+| recovery-phrase | BIP-39 words in any list `mnemonic` ships (see `phrases`) | never |
+| private-key | 64 hex digits labelled as a private/secret key | never |
+| ambiguous-hex | 64 hex digits with no label: a TxID or a raw key | after confirming it is a TxID |
+| wif | a Wallet Import Format key (5…, K…, L…; testnet 9…, c…) | never |
+| xprv | a BIP-32 extended private key (xprv, tprv, yprv, zprv, …) | never |
+| keystore | an encrypted keystore JSON (crypto, ciphertext, kdf, mac) | never |
+| 2fa-code | a one-time code next to a label (2FA, authenticator, 验证码, …) | never |
+| password | a passcode, PIN or passphrase given after a label | never |
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from helpcenter.tickets.phrases import find_phrases
+
+ALNUM_BEFORE = "(?<![0-9A-Za-z])"
+ALNUM_AFTER = "(?![0-9A-Za-z])"
+B58 = "[1-9A-HJ-NP-Za-km-z]"
+HEX64 = re.compile(f"{ALNUM_BEFORE}(?:0[xX])?[0-9a-fA-F]{{64}}{ALNUM_AFTER}")
+KEY_LABEL = re.compile(r"private[ \t_-]*key|priv[ \t_-]*key|secret[ \t_-]*key|私钥|私鑰|密钥|密鑰|秘密鍵", re.I)
+SAFE_LABEL = re.compile(
+    r"tx[ \t_-]*(?:id|hash)|txn[ \t_-]*(?:id|hash)|transaction[ \t_-]*(?:id|hash)|(?<![A-Za-z])hash(?![A-Za-z])"
+    r"|public[ \t_-]*key|pub[ \t_-]*key|sha-?256|checksum|digest|/tx/|/txs/|/transaction/"
+    r"|交易(?:哈希|ID|号|號|编号|編號)|哈希|公钥|公鑰|校验和",
+    re.I,
+)
+LABEL_REACH = 48
+WIF = re.compile(f"{ALNUM_BEFORE}(?:[59]{B58}{{50}}|[KLc]{B58}{{51}}){ALNUM_AFTER}")
+XPRV = re.compile(f"{ALNUM_BEFORE}[xtyzuvYZUV]prv{B58}{{20,}}")
+KEYSTORE_KEY = re.compile(r'"(crypto|ciphertext|cipherparams|kdf|kdfparams|mac)"\s*:', re.I)
+TWO_FA_LABEL = re.compile(
+    r"2fa|two[ \t-]?factor|google[ \t]*auth(?:enticator)?|authenticator|one[ \t-]?time[ \t]*(?:pass)?code"
+    r"|(?<![A-Za-z])t?otp(?![A-Za-z])|verification[ \t]*code|security[ \t]*code|sms[ \t]*code"
+    r"|验证码|驗證碼|谷歌验证|谷歌驗證|动态码|動態碼|二次验证|双重验证|两步验证|双重认证|安全码",
+    re.I,
+)
+# Between the label and the code only punctuation and a few filler words ("code is", "码是"), so
+# "verification code expired, error code 100025" is not a code.
+TWO_FA_CODE = re.compile(
+    r"^(?:[^0-9A-Za-z\u4e00-\u9fff]|code|is|was|number|码|碼|是|为|為)*?([0-9]{3}[ -][0-9]{3}|[0-9]{6,8})(?![0-9])",
+    re.I,
+)
+TWO_FA_REACH = 32
+PASSWORD = re.compile(
+    r"(?<![A-Za-z])(?:password|passcode|passphrase|pin(?:[ \t]*code)?|支付密码|交易密码|密码|密碼|口令)"
+    r"(?:[ \t]*(?:[:：=]|是|为|為)[ \t]*|[ \t]+is[ \t]+)"
+    r"([^\s，。,;；:：/`\"'()\[\]{}<>]{4,64})(?![^\s，。,;；.!?])",
+    re.I,
+)
+PASSWORD_SIGN = re.compile(r"[0-9!@#$%^&*_+=?~]")
+MASKED = re.compile(r"^[*•·xX]+$")
+
+MUST_BLOCK = frozenset({"recovery-phrase", "private-key", "wif", "xprv", "keystore", "2fa-code", "password"})
+CONFIRMABLE = frozenset({"ambiguous-hex"})
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One secret: its kind and its span [start, end) in the text."""
+
+    start: int
+    end: int
+    kind: str
+
+    def as_dict(self) -> dict[str, object]:
+        """The shape the browser API returns: {kind, start, end}."""
+        return {"kind": self.kind, "start": self.start, "end": self.end}
+
+
+def find_secrets(text: str) -> list[Finding]:
+    """Every secret in `text`, in order; overlapping findings of one kind are merged."""
+    found = [Finding(s, e, "recovery-phrase") for s, e in find_phrases(text)]
+    found += _hex_keys(text)
+    found += [Finding(*m.span(), "wif") for m in WIF.finditer(text)]
+    found += [Finding(*m.span(), "xprv") for m in XPRV.finditer(text)]
+    found += _keystore(text)
+    found += _two_fa(text)
+    found += _passwords(text)
+    return _tidy(found)
+
+
+def must_block(findings: list[Finding]) -> list[Finding]:
+    """The findings that stop a ticket whatever the reader says."""
+    return [f for f in findings if f.kind in MUST_BLOCK]
+
+
+def _hex_keys(text: str) -> list[Finding]:
+    found = []
+    for match in HEX64.finditer(text):
+        before = text[max(0, match.start() - LABEL_REACH):match.start()].rsplit("\n", 1)[-1]
+        key = max((m.end() for m in KEY_LABEL.finditer(before)), default=-1)
+        safe = max((m.end() for m in SAFE_LABEL.finditer(before)), default=-1)
+        if key > safe:
+            found.append(Finding(*match.span(), "private-key"))
+        elif safe < 0:
+            found.append(Finding(*match.span(), "ambiguous-hex"))
+    return found
+
+
+def _keystore(text: str) -> list[Finding]:
+    keys = list(KEYSTORE_KEY.finditer(text))
+    names = {m.group(1).lower() for m in keys}
+    if len(names) < 2 or not names & {"ciphertext", "kdfparams"}:
+        return []
+    brace = text.rfind("{", 0, keys[0].start())
+    close = text.rfind("}")
+    return [Finding(brace if brace >= 0 else keys[0].start(), close + 1 if close > keys[-1].end() else len(text),
+                    "keystore")]
+
+
+def _two_fa(text: str) -> list[Finding]:
+    found = []
+    for label in TWO_FA_LABEL.finditer(text):
+        window = text[label.end():label.end() + TWO_FA_REACH]
+        code = TWO_FA_CODE.match(window)
+        if code:
+            found.append(Finding(label.end() + code.start(1), label.end() + code.end(1), "2fa-code"))
+    return found
+
+
+def _passwords(text: str) -> list[Finding]:
+    return [Finding(*m.span(1), "password") for m in PASSWORD.finditer(text)
+            if PASSWORD_SIGN.search(m.group(1)) and not MASKED.match(m.group(1))]
+
+
+def _tidy(found: list[Finding]) -> list[Finding]:
+    # Longest first: a hex string inside a keystore belongs to the keystore finding. Then one kind's
+    # overlapping spans merge (a phrase found in two word lists that share words).
+    kept: list[Finding] = []
+    for f in sorted(found, key=lambda f: (f.start - f.end, f.start, f.kind)):
+        if not any(k.kind in MUST_BLOCK and k.kind != f.kind and k.start <= f.start and f.end <= k.end
+                   for k in kept):
+            kept.append(f)
+    merged: list[Finding] = []
+    for f in sorted(kept, key=lambda f: (f.kind, f.start, f.end)):
+        if merged and merged[-1].kind == f.kind and f.start <= merged[-1].end:
+            merged[-1] = Finding(merged[-1].start, max(merged[-1].end, f.end), f.kind)
+        else:
+            merged.append(f)
+    return sorted(merged)
