@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import difflib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ruamel.yaml import YAML
@@ -81,10 +82,10 @@ class _Reader:
                 self.error(key_node, "flow-unknown-key", f"unknown key '{key}' at the top of the flowchart",
                            f"{did_you_mean(key, TOP_KEYS)}{SKELETON_HINT}")
         for key in TOP_KEYS:
-            if key not in entries:
+            if key not in entries and not _misspelt(key, entries, TOP_KEYS):
                 self.error((1, 1), "flow-missing-key", f"flowchart has no '{key}'", SKELETON_HINT)
         if "start" in entries:
-            start = self.scalar(entries["start"][1], "'start'", "a node id")
+            start = self.scalar(entries["start"][1], "'start'", "a node id", entries["start"][0])
             tree.start, tree.start_pos = start or "", _pos(entries["start"][1])
         if "nodes" in entries:
             self.nodes(entries["nodes"][1], tree)
@@ -129,9 +130,10 @@ class _Reader:
                 self.error(key_node, "flow-unknown-key", f"unknown key '{key}' in {kind} '{node_id}'",
                            f"{did_you_mean(key, allowed)}a {kind} has {_keys(allowed)}")
         for key in allowed:
-            if key not in entries:
+            if key not in entries and not _misspelt(key, entries, allowed):
                 self.error(pos, "flow-missing-key", f"{kind} '{node_id}' has no '{key}'", self.hint_for(key))
         get = {k: v for k, (_, v) in entries.items()}
+        keys = {k: key_node for k, (key_node, _) in entries.items()}
         if kind == QUESTION:
             return model.Node(node_id, kind, pos, self.label(get.get("ask"), f"the 'ask' of '{node_id}'"),
                               options=self.options(get.get("options"), node_id),
@@ -139,12 +141,14 @@ class _Reader:
                               options_pos=_pos(get["options"]) if isinstance(get.get("options"), SequenceNode)
                               else (0, 0))
         if kind == STEP:
+            key = "next" if "next" in get else _misspelt("next", get, allowed)
             return model.Node(node_id, kind, pos, self.label(get.get("say"), f"the 'say' of '{node_id}'"),
-                              next=self.scalar(get.get("next"), f"'next' of '{node_id}'", "a node id"),
-                              next_pos=_pos(get["next"]) if "next" in get else pos)
+                              next=self.scalar(get[key], f"'next' of '{node_id}'", "a node id", keys[key]) if key
+                              else None, next_pos=_pos(get[key]) if key else pos)
         if kind == RESOLVE:
             return model.Node(node_id, kind, pos, self.label(get.get("say"), f"the 'say' of '{node_id}'"),
-                              article=self.scalar(get.get("resolve"), f"'resolve' of '{node_id}'", "an article id"),
+                              article=self.scalar(get["resolve"], f"'resolve' of '{node_id}'", "an article id",
+                                                  keys["resolve"]),
                               article_pos=_pos(get["resolve"]))
         return self.escalate(node_id, pos, get["escalate"])
 
@@ -164,7 +168,8 @@ class _Reader:
             if key not in entries:
                 self.error(value, "flow-missing-key", f"escalate '{node_id}' has no '{key}'", self.hint_for(key))
         get = {k: v for k, (_, v) in entries.items()}
-        to = self.scalar(get["to"], f"'to' of '{node_id}'", "a team name") if "to" in get else None
+        keys = {k: key_node for k, (key_node, _) in entries.items()}
+        to = self.scalar(get["to"], f"'to' of '{node_id}'", "a team name", keys["to"]) if "to" in get else None
         collect, collect_pos = self.collect(get.get("collect"), node_id)
         return model.Node(node_id, ESCALATE, pos, self.label(get.get("say"), f"the 'say' of '{node_id}'"),
                           to=to or "", collect=collect, collect_pos=collect_pos)
@@ -201,12 +206,14 @@ class _Reader:
             entries = self.entries(item, what)
             texts = {k: v for k, v in entries.items() if k != "next"}
             label = self.label_entries(texts, _pos(item), what)
-            if "next" not in entries:
+            # A misspelt 'next' ('nxt') is reported as an unknown key; still follow it, so that the nodes
+            # behind it are not reported as unreachable as well.
+            key = "next" if "next" in entries else _misspelt("next", entries, [*self.languages, "next"])
+            if key is None:
                 self.error(item, "flow-missing-key", f"{what} has no 'next'",
                            "add 'next: <node id>' (the node this answer leads to)")
-            target = self.scalar(entries["next"][1], f"'next' of {what}", "a node id") if "next" in entries else None
-            options.append(Option(label, target or "", _pos(item),
-                                  _pos(entries["next"][1]) if "next" in entries else _pos(item)))
+            target = self.scalar(entries[key][1], f"'next' of {what}", "a node id", entries[key][0]) if key else None
+            options.append(Option(label, target or "", _pos(item), _pos(entries[key][1]) if key else _pos(item)))
         return tuple(options)
 
     def label(self, value: Node | None, what: str) -> Label | None:
@@ -223,6 +230,8 @@ class _Reader:
         positions: dict[str, Pos] = {}
         for lang, (key_node, text_node) in entries.items():
             positions[lang] = _pos(key_node)
+            if _is_empty(text_node):
+                continue  # reported as a missing text by the validator, with the site's languages
             text = self.scalar(text_node, f"the '{lang}' text of {what}", "a text")
             if text is not None:
                 texts[lang] = " ".join(text.split())
@@ -241,12 +250,14 @@ class _Reader:
             result[key] = (key_node, value)
         return result
 
-    def scalar(self, value: Node | None, what: str, expected: str) -> str | None:
+    def scalar(self, value: Node | None, what: str, expected: str, key: Node | None = None) -> str | None:
         if value is None:
             return None
-        if isinstance(value, ScalarNode) and not _tag(value).endswith(":null") and str(value.value).strip():
+        if isinstance(value, ScalarNode) and not _is_empty(value):
             return str(value.value).strip()
-        self.error(value, "flow-wrong-type", f"{what} must be {expected} but is {_describe(value)}",
+        # An empty value has no position of its own (YAML marks the next line): point at its key.
+        where = key if key is not None and _is_empty(value) else value
+        self.error(where, "flow-wrong-type", f"{what} must be {expected} but is {_describe(value)}",
                    f"write {expected} after the colon")
         return None
 
@@ -266,6 +277,17 @@ class _Reader:
 
 def _pos(node: Node) -> Pos:
     return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _misspelt(key: str, present: Iterable[str], allowed: Sequence[str]) -> str | None:
+    """The present key that is most likely `key` misspelt (it is reported as unknown already), if any."""
+    return next((other for other in present
+                 if other not in allowed and difflib.get_close_matches(other, allowed, n=1, cutoff=0.6) == [key]),
+                None)
+
+
+def _is_empty(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and (_tag(node).endswith(":null") or not str(node.value).strip())
 
 
 def _tag(node: Node) -> str:

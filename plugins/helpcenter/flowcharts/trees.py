@@ -23,6 +23,7 @@ class Trees:
     trees: dict[str, Tree] = field(default_factory=dict)
     ids: set[str] = field(default_factory=set)  # file names: an article naming a broken tree is not 'unknown'
     paths: dict[str, str] = field(default_factory=dict)  # tree id -> display path
+    broken: set[str] = field(default_factory=set)  # trees with parse errors: their links are not checked
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -48,6 +49,8 @@ def add_source(result: Trees, name: str, raw: bytes, languages: Sequence[str], *
             f"rename it to '{slugify(tree_id) or 'my-tree'}{SUFFIX}' (articles name a tree by its file name)"))
     parsed = parser.parse(raw, display, tree_id, languages)
     result.diagnostics += parsed.diagnostics
+    if any(p.is_error for p in parsed.diagnostics):
+        result.broken.add(tree_id)
     if parsed.tree is not None:
         result.trees[tree_id] = parsed.tree
 
@@ -57,7 +60,8 @@ def check(trees: Trees, catalog: Catalog, languages: Sequence[str]) -> list[Diag
     problems: list[Diagnostic] = []
     article_ids = catalog.ids()
     for tree in trees.trees.values():
-        problems += validate.validate(tree, languages, article_ids)
+        # Reachability means little while nodes are unreadable: it would echo the parse errors.
+        problems += validate.validate(tree, languages, article_ids, links=tree.id not in trees.broken)
     used = {a.flowchart for a in catalog.articles if a.flowchart}
     for tree_id in sorted(trees.ids - used):
         problems.append(Diagnostic(trees.paths[tree_id], 1, 1, "flow-unused-tree",

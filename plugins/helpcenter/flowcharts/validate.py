@@ -14,12 +14,18 @@ NEVER_COLLECT_HINT = ("remove it: support never asks for a recovery phrase, priv
                       "2FA code, and every escalate leaf tells the reader so")
 
 
-def validate(tree: Tree, languages: Sequence[str], article_ids: Collection[str] | None) -> list[Diagnostic]:
-    """Every problem of a tree that parsing alone can't see; `article_ids` None skips the article check."""
+def validate(tree: Tree, languages: Sequence[str], article_ids: Collection[str] | None, *,
+             links: bool = True) -> list[Diagnostic]:
+    """Every problem of a tree that parsing alone can't see.
+
+    `article_ids` None skips the article check; `links` False skips reachability and loops (for a tree
+    whose file had errors, where they would only repeat those errors).
+    """
     problems: list[Diagnostic] = []
     problems += _node_ids(tree)
     problems += _links(tree)
-    problems += _graph(tree)
+    if links:
+        problems += _graph(tree)
     problems += _questions(tree)
     problems += _labels(tree, languages)
     if article_ids is not None:
@@ -155,15 +161,29 @@ def _label_problems(path: str, what: str, label: Label, languages: Sequence[str]
             known = [*languages, "next"] if is_option else list(languages)
             shape = (f"an option has one text per site language ({', '.join(languages)}) and 'next'" if is_option
                      else f"a label has one text per site language: {', '.join(languages)}")
+            guess = did_you_mean(key, known) or _did_you_mean_language(key, label, languages)
             problems.append(Diagnostic(path, *pos, "flow-unknown-key", f"unknown key '{key}' in {what}",
-                                       f"{did_you_mean(key, known)}{shape}"))
+                                       f"{guess}{shape}"))
     for lang in languages:
-        if not label.texts.get(lang):
+        if not label.texts.get(lang) and not _misspelt_language(lang, label, languages):
             problems.append(Diagnostic(path, *label.lang_pos.get(lang, label.pos), "flow-missing-label",
                                        f"{what} has no '{lang}' text",
                                        f"add '{lang}: …' (every label is written in every site language: "
                                        f"{', '.join(languages)})"))
     return problems
+
+
+def _did_you_mean_language(key: str, label: Label, languages: Sequence[str]) -> str:
+    # Language codes are two letters, too short for the usual cutoff: 'zn' is most likely a missing 'zh'.
+    missing = [lang for lang in languages if not label.texts.get(lang)]
+    matches = difflib.get_close_matches(key, missing, n=1, cutoff=0.5)
+    return f"did you mean '{matches[0]}'? " if matches else ""
+
+
+def _misspelt_language(lang: str, label: Label, languages: Sequence[str]) -> bool:
+    """Whether a missing language is most likely one of the label's unknown keys misspelt."""
+    return any(key not in languages and _did_you_mean_language(key, label, languages) == f"did you mean '{lang}'? "
+               for key in label.lang_pos)
 
 
 def _articles(tree: Tree, article_ids: Collection[str]) -> list[Diagnostic]:
