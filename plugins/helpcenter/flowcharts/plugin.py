@@ -52,11 +52,6 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
             files.remove(file)
         return files
 
-    def on_env(self, env, *, config, files):
-        # The theme's environment, so that a custom_dir can override partials/helpcenter/flowchart.html.
-        self.env = env
-        return env
-
     def on_page_content(self, html: str, *, page: Page, config, files):
         catalog = self.articles.catalog
         where = views.locate(catalog, page.file.src_uri)
@@ -66,6 +61,10 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
         tree = self.trees.trees.get(article.flowchart or "") if article else None
         if article is None or tree is None:
             return html
+        if self.env is None:
+            # The theme's environment, so that a custom_dir can override partials/helpcenter/flowchart.html
+            # (MkDocs only hands it to on_env after the pages' content is built).
+            self.env = config.theme.get_env()
         lang = article.lang
         widget = flow_view.flow_view(
             tree, lang, catalog, page_url=page.url, directory_urls=config.use_directory_urls,
