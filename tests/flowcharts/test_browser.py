@@ -293,3 +293,10 @@ def test_axe_without_javascript(browser, site_url: str) -> None:
         assert axe_violations(tab) == []
     finally:
         scripted.close()
+
+
+def test_print_shows_every_step(page, site_url: str) -> None:
+    page.goto(f"{site_url}{PAGE}?step=q-updated&path=q-symptom")
+    page.emulate_media(media="print")
+    assert page.locator(".hc-flow__steps .hc-flow__node:visible").count() == 7
+    assert page.locator(".hc-flow__app").is_hidden()

@@ -141,10 +141,11 @@ class _Reader:
                               options_pos=_pos(get["options"]) if isinstance(get.get("options"), SequenceNode)
                               else (0, 0))
         if kind == STEP:
-            key = "next" if "next" in get else _misspelt("next", get, allowed)
+            next_key = "next" if "next" in get else _misspelt("next", get, allowed)
+            target = (self.scalar(get[next_key], f"'next' of '{node_id}'", "a node id", keys[next_key])
+                      if next_key else None)
             return model.Node(node_id, kind, pos, self.label(get.get("say"), f"the 'say' of '{node_id}'"),
-                              next=self.scalar(get[key], f"'next' of '{node_id}'", "a node id", keys[key]) if key
-                              else None, next_pos=_pos(get[key]) if key else pos)
+                              next=target, next_pos=_pos(get[next_key]) if next_key else pos)
         if kind == RESOLVE:
             return model.Node(node_id, kind, pos, self.label(get.get("say"), f"the 'say' of '{node_id}'"),
                               article=self.scalar(get["resolve"], f"'resolve' of '{node_id}'", "an article id",
