@@ -1,0 +1,77 @@
+"""Adapt MkDocs events to tickets: check the helpdesk setup, write the form's data, link each article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from helpcenter import htmljson, render
+from helpcenter.content.plugin import add_module_scripts, report
+from helpcenter.tickets import settings, wordlists
+from helpcenter.tickets.compose import Ticket
+from helpcenter.tickets.config import TicketsConfig, option_positions
+from helpcenter.tickets.options import Options
+
+STYLESHEET = "assets/helpcenter/tickets.css"
+SCRIPTS = ("assets/helpcenter/tickets.js",)  # imports secrets.js, compose.js and formats.js itself
+WORDLISTS = "assets/helpcenter/bip39-wordlists.json"  # next to secrets.js, which fetches it lazily
+FORM_DATA = "assets/helpcenter/tickets.json"  # next to tickets.js
+
+
+class TicketsPlugin(BasePlugin[TicketsConfig]):
+    """Prefilled tickets in the site's own helpdesk, behind the secret firewall."""
+
+    def on_config(self, config):
+        articles = config.plugins.get("helpcenter-articles")
+        if articles is None:
+            raise PluginError("helpcenter-tickets needs the helpcenter-articles plugin: add it to 'plugins'")
+        # Built here, not in __init__, so that `mkdocs serve` rebuilds start clean.
+        self.articles = articles
+        config_file = config.config_file_path
+        options = Options(dict(self.config), Path(config_file or "mkdocs.yml").name, option_positions(config_file),
+                          settings.vocabulary())
+        loaded, problems = settings.load(options, Path(config_file or ".").resolve().parent)
+        report(problems)
+        assert loaded is not None  # report() raised on every error
+        self.settings = loaded
+        render.add_theme_dir(config.theme.dirs)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        add_module_scripts(config, SCRIPTS)
+        return config
+
+    @event_priority(-50)  # late: helpcenter-articles loads the catalog (and its languages) in its own on_files
+    def on_files(self, files: Files, *, config):
+        data = {
+            WORDLISTS: htmljson.dumps(wordlists.asset()),
+            FORM_DATA: htmljson.dumps(settings.client_config(self.settings, self.articles.catalog.languages)),
+        }
+        for src_uri, content in data.items():
+            if files.get_file_from_path(src_uri) is None:
+                files.append(File.generated(config, src_uri, content=content))
+        return files
+
+    @event_priority(-50)  # after helpcenter-articles has put the page's view (language, article) in the context
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config, nav):
+        view = context.get("helpcenter")
+        if view is None or view.kind != "article" or view.article is None:
+            return context
+        article, lang = view.article, view.lang
+        url = page.canonical_url or "/" + page.url
+        link = settings.article_link(self.settings, Ticket(lang=lang, article_id=article.id,
+                                                           article_title=article.title, article_url=url))
+        ui = settings.strings(lang)["ui"]
+        channel = self.settings.channel_in(lang)
+        context["helpcenter_ticket"] = {
+            "url": link.url, "lang": lang, "ui": ui, "channel": channel,
+            "channel_text": ui["channel"].replace("{channel}", channel),
+            "context": htmljson.dumps({"source": "article", "lang": lang,
+                                       "article": {"id": article.id, "title": article.title, "url": url},
+                                       "collect": list(self.settings.form_fields)}),
+        }
+        return context
