@@ -77,3 +77,19 @@ def test_new_never_reuses_an_id(project: Path) -> None:
 def test_link(project: Path, args: list[str], code: int, output: str) -> None:
     result = CliRunner().invoke(cli, ["link", *args])
     assert (result.exit_code, result.output) == (code, output)
+
+
+@pytest.mark.parametrize(("args", "code", "output"), [
+    (["tx-pending", "--step", "q-eth-fee", "--lang", "zh"], 0,
+     "https://help.example-wallet.com/a/tx-pending/?lang=zh&step=q-eth-fee\n"),
+    (["tx-pending", "--step", "q-eth-fe"], 1, "Error: step 'q-eth-fe' is not a node of flowchart 'tx-pending'; "
+                                              "did you mean 'q-eth-fee'? nodes: q-network, "),
+])
+def test_link_to_a_flowchart_step_of_the_sample(args: list[str], code: int, output: str,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(cli, ["link", *args])
+    assert result.exit_code == code
+    assert result.output.startswith(output)

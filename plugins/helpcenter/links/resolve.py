@@ -10,6 +10,7 @@ import markdown
 from helpcenter.content import catalog as catalog_loader
 from helpcenter.content import frontmatter
 from helpcenter.diagnostics import did_you_mean
+from helpcenter.flowcharts import trees
 from helpcenter.links.shortlinks import build_url
 from helpcenter.project import Project
 
@@ -40,9 +41,31 @@ def short_link(project: Project, article_id: str, *, lang: str | None = None, se
             if section not in ids:
                 return LinkResult(error=f"section '{section}' is not a heading id of {project.prefix}{article.path}; "
                                         f"{did_you_mean(section, ids)}headings: {', '.join(ids) or 'none'}")
-    if step is not None and not any(a.flowchart for a in present.values()):
-        return LinkResult(error=f"'{article_id}' has no flowchart, so it has no step '{step}'")
+    if step is not None:
+        tree_ids = {a.flowchart for a in present.values() if a.flowchart}
+        if not tree_ids:
+            return LinkResult(error=f"'{article_id}' has no flowchart, so it has no step '{step}'")
+        error = _step_error(project, tree_ids, step)
+        if error:
+            return LinkResult(error=error)
     return LinkResult(url=build_url(project.site_url or "/", article_id, lang=lang, section=section, step=step))
+
+
+def _step_error(project: Project, tree_ids: set[str], step: str) -> str:
+    """Why `step` is not a node of the article's tree, or '' when it is (or the trees are not configured)."""
+    settings = project.plugins.get("helpcenter-flowcharts")
+    if settings is None:
+        return ""
+    folder = project.docs_dir / str(settings.get("trees_dir") or "flowcharts")
+    loaded = trees.load(folder, project.languages, display_prefix="")
+    for tree_id in sorted(tree_ids):
+        tree = loaded.trees.get(tree_id)
+        if tree is None:
+            return f"flowchart '{tree_id}' does not load: run helpcenter check"
+        if step not in tree.nodes:
+            return (f"step '{step}' is not a node of flowchart '{tree_id}'; "
+                    f"{did_you_mean(step, tree.nodes)}nodes: {', '.join(tree.nodes)}")
+    return ""
 
 
 def heading_ids(raw: bytes) -> list[str]:
