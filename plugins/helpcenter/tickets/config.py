@@ -31,7 +31,8 @@ class ElementId(base.BaseConfigOption[str]):
 
     def run_validation(self, value: object) -> str:
         if not isinstance(value, str) or not ELEMENT_ID.match(value):
-            raise ValidationError(f"Expected an issue-form element id (letters, digits, - and _) but received {value!r}")
+            raise ValidationError("Expected an issue-form element id (letters, digits, - and _) "
+                                  f"but received {value!r}")
         return value
 
 

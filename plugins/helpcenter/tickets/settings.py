@@ -16,6 +16,7 @@ from helpcenter.tickets import email, github, gitlab, urltemplate, zendesk
 from helpcenter.tickets.compose import Composed, Ticket, compose
 from helpcenter.tickets.options import Options
 from helpcenter.tickets.recipe import Recipe
+from helpcenter.tickets.redact import redact
 
 HERE = Path(__file__).parent
 HELPDESKS = ("zendesk", "github", "gitlab", "email", "url")
@@ -70,7 +71,8 @@ def load(options: Options, project_dir: Path) -> tuple[Settings | None, list[Dia
         recipe, problems = {"zendesk": zendesk.recipe, "gitlab": gitlab.recipe, "email": email.recipe,
                             "url": urltemplate.recipe}[helpdesk](options)
     form_fields = tuple(options.get("form_fields", DEFAULT_FORM_FIELDS))
-    problems += [options.error(f"form_fields.{name}", "ticket-unknown-field", f"'form_fields' names unknown field '{name}'",
+    problems += [options.error(f"form_fields.{name}", "ticket-unknown-field",
+                               f"'form_fields' names unknown field '{name}'",
                                f"{did_you_mean(name, options.vocabulary)}known fields: {', '.join(options.vocabulary)}")
                  for name in form_fields if name not in options.vocabulary]
     if recipe is not None and not problems:
@@ -99,7 +101,7 @@ def article_link(settings: Settings, ticket: Ticket) -> Composed:
     """The prefilled link of the Still stuck? box (works without JavaScript)."""
     words = strings(ticket.lang)["ticket"]
     labels = {name: spec.label_in(ticket.lang) for name, spec in collect_fields().items()}
-    return compose(settings.recipe, ticket, words, labels)
+    return compose(settings.recipe, redact(ticket), words, labels)
 
 
 def client_config(settings: Settings, languages: tuple[str, ...]) -> dict[str, Any]:

@@ -1,0 +1,319 @@
+// "Still stuck?": a short ticket form, then the site's own helpdesk in a new tab, prefilled.
+//
+// Any [data-hc-ticket] element opens the form (event delegation): the article's Still stuck? link,
+// a flowchart escalate leaf, the search's no-results state. Its data-hc-ticket-context JSON says
+// what to carry: {source, lang, article: {id, title, url}, flowchart: {id, path: [{node, ask,
+// answer}], leaf}, collect: [field names], query}. Nothing is sent before the secret firewall
+// (secrets.js) has passed every text; recovery phrases and keys block sending, an unlabelled
+// 64-character hex string must be confirmed as a transaction hash.
+
+import { findSecrets, mustBlock } from "./secrets.js";
+import { compose } from "./compose.js";
+import { checkField } from "./formats.js";
+
+const SKIP_INPUT = new Set(["steps_tried", "screenshot"]);  // filled in by the path / attached later
+const DEFLECT_MAX = 3;
+const DEFLECT_DELAY = 300;
+let configPromise = null;
+let lastQuery = "";
+
+const loadConfig = () => {
+  if (!configPromise) {
+    configPromise = fetch(new URL("tickets.json", import.meta.url))
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`tickets.json: ${r.status}`))));
+    configPromise.catch(() => { configPromise = null; });
+  }
+  return configPromise;
+};
+
+function h(tag, props, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props || {})) {
+    if (value === false || value === null || value === undefined) continue;
+    if (key === "className") el.className = value;
+    else if (key.startsWith("on")) el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children.flat()) if (child !== null && child !== false && child !== undefined) el.append(child);
+  return el;
+}
+
+const fill = (text, values) => String(text).replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+const excerpt = (text) => (text.length > 24 ? `${text.slice(0, 10)}…${text.slice(-10)}` : text);
+
+function pickLang(config, wanted) {
+  const langs = Object.keys(config.languages);
+  const tag = String(wanted || document.documentElement.lang || "").toLowerCase();
+  return langs.find((l) => l === tag) || langs.find((l) => tag.startsWith(l)) || langs[0];
+}
+
+class TicketForm {
+  constructor(config, context, trigger) {
+    this.config = config;
+    this.context = context;
+    this.trigger = trigger;
+    this.lang = pickLang(config, context.lang);
+    this.words = config.languages[this.lang];
+    this.collect = (context.collect || config.form_fields).filter((n) => this.words.labels[n] !== undefined);
+    this.inputs = new Map();
+    this.confirmed = new Set();
+    this.attempted = false;
+    this.timer = 0;
+    this.build();
+  }
+
+  build() {
+    const ui = this.words.ui;
+    const channel = this.words.channel;
+    this.what = h("textarea", { id: "hc-ticket-what", rows: "5", required: true,
+      "aria-describedby": "hc-ticket-what-help hc-ticket-what-error", oninput: () => this.onInput() });
+    this.whatError = h("p", { className: "hc-ticket__error", id: "hc-ticket-what-error", hidden: true });
+    this.deflect = h("div", { className: "hc-ticket__deflect", "aria-live": "polite", hidden: true });
+    this.secrets = h("div", { className: "hc-ticket__secrets", role: "alert", tabindex: "-1", hidden: true });
+    this.status = h("p", { className: "hc-ticket__status", "aria-live": "polite" });
+    this.opened = h("p", { className: "hc-ticket__opened", hidden: true });
+    const fields = this.collect.filter((n) => !SKIP_INPUT.has(n)).map((name) => this.field(name));
+    this.form = h("form", { className: "hc-ticket__form", novalidate: true, onsubmit: (e) => this.onSubmit(e) },
+      h("h2", { id: "hc-ticket-title" }, ui.title),
+      h("p", { className: "hc-ticket__channel" }, fill(ui.channel, { channel })),
+      h("p", { className: "hc-ticket__notice", role: "note" }, ui.never_ask),
+      this.summary(),
+      h("label", { for: "hc-ticket-what", className: "hc-ticket__label" }, ui.what_happened),
+      h("p", { className: "hc-ticket__help", id: "hc-ticket-what-help" }, ui.what_happened_help),
+      this.what, this.whatError, this.deflect,
+      fields.length ? h("fieldset", { className: "hc-ticket__fields" }, h("legend", {}, ui.details), fields) : null,
+      this.collect.includes("screenshot") ? h("p", { className: "hc-ticket__screenshot" }, ui.screenshot) : null,
+      this.secrets, this.status,
+      h("div", { className: "hc-ticket__actions" },
+        h("button", { type: "submit", className: "md-button md-button--primary hc-ticket__send" },
+          fill(ui.send, { channel })),
+        h("button", { type: "button", className: "md-button hc-ticket__cancel", onclick: () => this.close() },
+          ui.cancel)),
+      this.opened);
+    this.dialog = h("dialog", { className: "hc-ticket", "aria-labelledby": "hc-ticket-title", lang: this.lang,
+      onclose: () => this.remove() }, this.form);
+  }
+
+  summary() {
+    const { article, flowchart } = this.context;
+    const items = [];
+    if (article && article.title) items.push(h("li", {}, `${this.words.ticket.article}: ${article.title}`));
+    if (flowchart && flowchart.path && flowchart.path.length) {
+      items.push(h("li", {}, `${this.words.ticket.troubleshooter}:`,
+        h("ol", {}, flowchart.path.map((s) => h("li", {}, `${s.ask} → ${s.answer}`)))));
+    }
+    return items.length ? h("ul", { className: "hc-ticket__summary" }, items) : null;
+  }
+
+  field(name) {
+    const id = `hc-ticket-f-${name}`;
+    const input = h(name === "error_text" ? "textarea" : "input", { id, name, rows: name === "error_text" ? "2" : false,
+      type: name === "error_text" ? false : "text", autocomplete: "off", spellcheck: "false",
+      "aria-describedby": `${id}-help ${id}-error`, oninput: () => this.onInput() });
+    const error = h("p", { className: "hc-ticket__error", id: `${id}-error`, hidden: true });
+    this.inputs.set(name, { input, error });
+    return h("div", { className: "hc-ticket__field" },
+      h("label", { for: id }, this.words.labels[name]),
+      h("p", { className: "hc-ticket__help", id: `${id}-help` }, this.words.help[name] || ""),
+      input, error);
+  }
+
+  open() {
+    document.body.append(this.dialog);
+    this.dialog.showModal();
+    this.what.focus();
+  }
+
+  close() {
+    this.dialog.close();
+  }
+
+  remove() {
+    this.dialog.remove();
+    if (this.trigger && document.contains(this.trigger)) this.trigger.focus();
+  }
+
+  onInput() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.deflection();
+      if (this.attempted) this.check(false);
+    }, DEFLECT_DELAY);
+  }
+
+  async deflection() {
+    const search = window.helpcenter && window.helpcenter.search;
+    const query = this.what.value.trim().slice(0, 200);
+    if (typeof search !== "function" || query.length < 3) return this.showDeflection([]);
+    // Nothing that holds a secret goes anywhere, not even into the local search.
+    if ((await findSecrets(query)).length) return this.showDeflection([]);
+    let results = [];
+    try {
+      results = await search(query, { lang: this.lang });
+    } catch (error) {
+      results = [];  // search is optional: the form works without it
+    }
+    const own = this.context.article && this.context.article.id;
+    return this.showDeflection((results || []).filter((r) => r && r.id !== own).slice(0, DEFLECT_MAX));
+  }
+
+  showDeflection(results) {
+    if (!results.length) {
+      this.deflect.hidden = true;
+      this.deflect.replaceChildren();
+      return;
+    }
+    const root = new URL("../../", import.meta.url);
+    this.deflect.replaceChildren(h("p", { className: "hc-ticket__deflect-title" }, this.words.ui.deflect_title),
+      h("ul", {}, results.map((r) => h("li", {}, h("a", { href: new URL(String(r.url), root).href, target: "_blank",
+        rel: "noopener" }, String(r.title))))));
+    this.deflect.hidden = false;
+  }
+
+  texts() {
+    const texts = [{ key: "what", label: this.words.ui.what_happened, value: this.what.value, target: this.what }];
+    for (const [name, { input }] of this.inputs) {
+      texts.push({ key: name, label: this.words.labels[name], value: input.value, target: input });
+    }
+    return texts;
+  }
+
+  formatErrors() {
+    let first = null;
+    const network = this.inputs.has("network") ? this.inputs.get("network").input.value : "";
+    for (const [name, { input, error }] of this.inputs) {
+      const message = checkField(name, input.value, network, this.config.formats, this.lang);
+      error.textContent = message || "";
+      error.hidden = !message;
+      input.toggleAttribute("aria-invalid", Boolean(message));
+      if (message && !first) first = input;
+    }
+    const empty = !this.what.value.trim();
+    this.whatError.textContent = empty ? this.words.ui.required : "";
+    this.whatError.hidden = !empty;
+    this.what.toggleAttribute("aria-invalid", empty);
+    return empty ? this.what : first;
+  }
+
+  /** Run the firewall on every text; show what blocks. Resolves to true when the ticket may go. */
+  async check(focus) {
+    const ui = this.words.ui;
+    const blocked = [];
+    const ambiguous = [];
+    for (const text of this.texts()) {
+      for (const found of await findSecrets(text.value)) {
+        const value = text.value.slice(found.start, found.end);
+        if (found.kind !== "ambiguous-hex") blocked.push({ ...text, found, value });
+        else if (text.key !== "tx_hash") ambiguous.push({ ...text, found, value });  // the field is its label
+      }
+    }
+    const unconfirmed = ambiguous.filter((a) => !this.confirmed.has(a.value));
+    this.secrets.replaceChildren();
+    if (blocked.length || unconfirmed.length) {
+      this.secrets.append(h("p", { className: "hc-ticket__secrets-title" }, ui.blocked_title),
+        h("ul", {}, blocked.map((b) => h("li", { className: "hc-ticket__secret", "data-kind": b.found.kind },
+          h("strong", {}, `${b.label}: ${ui.kind[b.found.kind]}`), " ", h("mark", {}, excerpt(b.value)), " ",
+          ui.blocked_reason, " ", this.selectButton(b)))),
+        ambiguous.map((a) => this.confirmBox(a)));
+    }
+    this.secrets.hidden = !this.secrets.childElementCount;
+    if (focus && !this.secrets.hidden) this.secrets.focus();
+    return !blocked.length && !unconfirmed.length;
+  }
+
+  selectButton(item) {
+    return h("button", { type: "button", className: "hc-ticket__select", onclick: () => {
+      item.target.focus();
+      item.target.setSelectionRange(item.found.start, item.found.end);
+    } }, this.words.ui.select);
+  }
+
+  confirmBox(item) {
+    this.boxes = (this.boxes || 0) + 1;
+    const id = `hc-ticket-hex-${this.boxes}`;
+    const box = h("input", { type: "checkbox", id, className: "hc-ticket__confirm",
+      onchange: () => (box.checked ? this.confirmed.add(item.value) : this.confirmed.delete(item.value)) });
+    box.checked = this.confirmed.has(item.value);
+    return h("p", { className: "hc-ticket__confirm-row" }, box, " ",
+      h("label", { for: id }, fill(this.words.ui.confirm_hex, { text: excerpt(item.value) })), " ",
+      h("span", { className: "hc-ticket__help" }, this.words.ui.confirm_hex_help), " ", this.selectButton(item));
+  }
+
+  async onSubmit(event) {
+    event.preventDefault();
+    this.attempted = true;
+    const invalid = this.formatErrors();
+    if (invalid) return invalid.focus();
+    this.status.textContent = this.words.ui.checking;
+    const ok = await this.check(true);
+    this.status.textContent = "";
+    if (!ok) return undefined;
+    const query = this.context.query || lastQuery || currentQuery();
+    const ticket = this.ticket((await findSecrets(query)).length ? "" : query);
+    const { url } = compose(this.config.recipe, ticket, this.words.ticket, this.words.labels);
+    window.open(url, "_blank", "noopener");
+    const ui = this.words.ui;
+    this.opened.replaceChildren(ui.opened, " ", h("a", { href: url, target: "_blank", rel: "noopener noreferrer",
+      className: "hc-ticket__link" }, fill(ui.open_link, { channel: this.words.channel })));
+    this.opened.hidden = false;
+    return url;
+  }
+
+  ticket(query) {
+    const { article = {}, flowchart = {} } = this.context;
+    return {
+      lang: this.lang, what_happened: this.what.value,
+      article_id: article.id || "", article_title: article.title || "", article_url: article.url || "",
+      flowchart_id: flowchart.id || "", flowchart_leaf: flowchart.leaf || "",
+      path: (flowchart.path || []).map((s) => ({ node: String(s.node), ask: String(s.ask), answer: String(s.answer) })),
+      fields: [...this.inputs].map(([name, { input }]) => [name, input.value]),
+      query, page_url: this.pageUrl(article.url),
+    };
+  }
+
+  pageUrl(articleUrl) {
+    // Never ?q= or #…: they may hold what the reader typed. The article's own page is not repeated.
+    const here = location.origin + location.pathname;
+    return articleUrl && new URL(articleUrl, location.href).pathname === location.pathname ? articleUrl : here;
+  }
+}
+
+function currentQuery() {
+  const input = document.querySelector("[data-md-component=search-query]");
+  return (input && input.value) || new URLSearchParams(location.search).get("h") || "";
+}
+
+function parseContext(element) {
+  try {
+    const value = JSON.parse(element.getAttribute("data-hc-ticket-context") || "{}");
+    return value && typeof value === "object" ? value : {};
+  } catch (error) {
+    return {};  // a broken context still opens the form, without it
+  }
+}
+
+/** Open the ticket form with a context (see the top of this file). */
+export async function open(context, trigger) {
+  const config = await loadConfig();
+  const form = new TicketForm(config, context || {}, trigger || document.activeElement);
+  form.open();
+  return form;
+}
+
+document.addEventListener("click", (event) => {
+  const trigger = event.target.closest && event.target.closest("[data-hc-ticket]");
+  if (!trigger) return;
+  event.preventDefault();
+  open(parseContext(trigger), trigger).catch(() => {
+    // No form data: fall back to the server-built link when there is one.
+    if (trigger.href) window.open(trigger.href, "_blank", "noopener");
+  });
+});
+document.addEventListener("helpcenter:escalate", () => { loadConfig().catch(() => {}); });
+document.addEventListener("helpcenter:search", (event) => {
+  lastQuery = String((event.detail && event.detail.query) || "");
+});
+
+window.helpcenter = window.helpcenter || {};
+window.helpcenter.tickets = window.helpcenter.tickets || {};
+Object.assign(window.helpcenter.tickets, { findSecrets, open, compose });
