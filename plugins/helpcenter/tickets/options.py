@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from helpcenter.diagnostics import Diagnostic, did_you_mean
+from helpcenter.flowcharts.fields import never_collect_kind
 from helpcenter.tickets.recipe import CONTEXT_PLACEHOLDERS
 
 # Parts of a ticket a helpdesk may have its own field for (besides the collected fields).
@@ -56,12 +57,20 @@ class Options:
         return [self.error(key, "ticket-not-https", f"'{key}' must be an https:// URL but is '{value}'",
                            f"write the full address, e.g. {example}: tickets carry addresses and amounts")]
 
-    def field_names(self, key: str, extra: Iterable[str] = ()) -> list[Diagnostic]:
+    def field_names(self, key: str, extra: Iterable[str] = (), context: bool = True) -> list[Diagnostic]:
         """Errors for keys of a field mapping (or items of a list) outside the vocabulary."""
-        known = [*self.vocabulary, *CONTEXT_FIELDS, *extra]
+        known = [*self.vocabulary, *(CONTEXT_FIELDS if context else ()), *extra]
         value = self.get(key, {})
-        names = list(value) if isinstance(value, (Mapping, list, tuple)) else []
-        return [self.error(f"{key}.{name}", "ticket-unknown-field", f"'{key}' names unknown field '{name}'",
-                           f"{did_you_mean(str(name), known)}known fields: {', '.join(self.vocabulary)}; "
-                           f"context: {', '.join(CONTEXT_FIELDS)}")
-                for name in names if name not in known]
+        names = [str(n) for n in value] if isinstance(value, (Mapping, list, tuple)) else []
+        return [self._unknown(key, name, known, context) for name in names if name not in known]
+
+    def _unknown(self, key: str, name: str, known: list[str], context: bool) -> Diagnostic:
+        secret = never_collect_kind(name)
+        if secret is not None:
+            return self.error(f"{key}.{name}", "ticket-never-collect",
+                              f"'{key}' names '{name}', which asks for {secret.label['en']}",
+                              "remove it: a ticket never collects secrets (flowcharts/never_collect.yml)")
+        hint = f"{did_you_mean(name, known)}known fields: {', '.join(self.vocabulary)}"
+        if context:
+            hint += f"; context: {', '.join(CONTEXT_FIELDS)}"
+        return self.error(f"{key}.{name}", "ticket-unknown-field", f"'{key}' names unknown field '{name}'", hint)

@@ -71,10 +71,7 @@ def load(options: Options, project_dir: Path) -> tuple[Settings | None, list[Dia
         recipe, problems = {"zendesk": zendesk.recipe, "gitlab": gitlab.recipe, "email": email.recipe,
                             "url": urltemplate.recipe}[helpdesk](options)
     form_fields = tuple(options.get("form_fields", DEFAULT_FORM_FIELDS))
-    problems += [options.error(f"form_fields.{name}", "ticket-unknown-field",
-                               f"'form_fields' names unknown field '{name}'",
-                               f"{did_you_mean(name, options.vocabulary)}known fields: {', '.join(options.vocabulary)}")
-                 for name in form_fields if name not in options.vocabulary]
+    problems += options.field_names("form_fields", context=False)
     if recipe is not None and not problems:
         shortest = compose(recipe, Ticket(lang="en"), strings("en")["ticket"], {})
         if not shortest.fits:
