@@ -209,13 +209,13 @@ class TicketForm {
     }
     const unconfirmed = ambiguous.filter((a) => !this.confirmed.has(a.value));
     this.secrets.replaceChildren();
-    if (blocked.length || unconfirmed.length) {
+    if (blocked.length) {
       this.secrets.append(h("p", { className: "hc-ticket__secrets-title" }, ui.blocked_title),
         h("ul", {}, blocked.map((b) => h("li", { className: "hc-ticket__secret", "data-kind": b.found.kind },
           h("strong", {}, `${b.label}: ${ui.kind[b.found.kind]}`), " ", h("mark", {}, excerpt(b.value)), " ",
-          ui.blocked_reason, " ", this.selectButton(b)))),
-        ambiguous.map((a) => this.confirmBox(a)));
+          ui.blocked_reason, " ", this.selectButton(b)))));
     }
+    if (blocked.length || unconfirmed.length) this.secrets.append(...ambiguous.map((a) => this.confirmBox(a)));
     this.secrets.hidden = !this.secrets.childElementCount;
     if (focus && !this.secrets.hidden) this.secrets.focus();
     return !blocked.length && !unconfirmed.length;
