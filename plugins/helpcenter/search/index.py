@@ -1,0 +1,213 @@
+"""Build the search data of one language: a small first tier and a body tier, each a lunr index.
+
+Tier 1 holds one document per article (title, tags, summary) and what the results list shows, so
+the first answer needs only this file. Tier 2 holds one document per section (heading and text),
+loaded while the reader types; it refines the ranking and points results at the matching section.
+
+The indexes are lunr indexes (lunr.py's BM25 vectors, idf and serialization version) shipped in a
+compact form that the browser expands into lunr's serialization before `lunr.Index.load`
+(`expand` is the same mapping in Python, for tests): terms are numbered in sorted order, each field
+vector lists delta-coded term numbers and scores, and postings are left out because they are the
+vectors read the other way round.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import chain, pairwise
+from typing import Any, TextIO
+
+from lunr import __TARGET_JS_VERSION__
+
+from helpcenter.search import tokenize
+from helpcenter.search.sections import Section
+
+FORMAT = 1
+TIER1_FIELDS = ("t", "k", "s")  # title, keywords (tags), summary
+TIER2_FIELDS = ("h", "b")  # heading and text of one section
+K1, B = 1.2, 0.75  # lunr's BM25 defaults
+DIGITS = 2  # score precision on the wire; lunr.py keeps 3, which only costs bytes here
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Field boosts: title > keywords/tags > headings > summary > body."""
+
+    title: float = 10.0
+    tags: float = 6.0
+    headings: float = 4.0
+    summary: float = 2.5
+    body: float = 1.0
+
+    def boosts(self) -> dict[str, float]:
+        """Boost per index field name."""
+        return {"t": self.title, "k": self.tags, "h": self.headings, "s": self.summary, "b": self.body}
+
+
+@dataclass(frozen=True)
+class Doc:
+    """What search needs of one article in one language (plain data, no MkDocs)."""
+
+    id: str
+    url: str  # relative to the site root, e.g. "en/fees-and-resources/tron-energy/"
+    title: str
+    summary: str
+    tags: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    boost: float = 1.0
+
+
+class Builder:
+    """Collects the articles of one language and writes both tiers as JSON text.
+
+    Articles are tokenized as they are added and kept as arrays of term numbers, so a build of
+    thousands of articles never holds their text twice.
+    """
+
+    def __init__(self, *, weights: Weights = Weights(), text_chars: int = 1200) -> None:
+        boosts = weights.boosts()
+        self.text_chars = text_chars
+        self.tier1 = LunrIndex(TIER1_FIELDS, boosts)
+        self.tier2 = LunrIndex(TIER2_FIELDS, boosts)
+        self.rows: list[list[Any]] = []
+        self.sections: list[list[Any]] = []
+
+    def add(self, doc: Doc) -> None:
+        """Index one article."""
+        n = len(self.rows)
+        self.rows.append([doc.id, doc.url, doc.title, doc.summary])
+        self.tier1.add({"t": tokenize.terms(doc.title),
+                        "k": [t for tag in doc.tags for t in tokenize.terms(tag.replace("-", " "))],
+                        "s": tokenize.terms(doc.summary)}, doc.boost)
+        for section in doc.sections:
+            self.tier2.add({"h": tokenize.terms(section.heading), "b": tokenize.terms(section.text)},
+                           doc.boost)
+            self.sections.append([n, section.anchor, section.heading, section.text[: self.text_chars]])
+
+    def write_tier1(self, out: TextIO, extra: dict[str, Any] | None = None) -> None:
+        """Tier 1: `{format, docs: [[id, url, title, summary]], …extra, index}`."""
+        out.write(_dumps({"format": FORMAT, "docs": self.rows, **(extra or {})})[:-1] + ',"index":')
+        self.tier1.write(out)
+        out.write("}")
+
+    def write_tier2(self, out: TextIO) -> None:
+        """Tier 2: `{format, sections: [[doc number, anchor, heading, text]], index}`."""
+        out.write(_dumps({"format": FORMAT, "sections": self.sections})[:-1] + ',"index":')
+        self.tier2.write(out)
+        out.write("}")
+
+
+def build(docs: Iterable[Doc], extra: dict[str, Any] | None = None,
+          **options: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Both tiers of `docs` as parsed JSON (for tests and tools)."""
+    builder = Builder(**options)
+    for doc in docs:
+        builder.add(doc)
+    tier1, tier2 = io.StringIO(), io.StringIO()
+    builder.write_tier1(tier1, extra)
+    builder.write_tier2(tier2)
+    return json.loads(tier1.getvalue()), json.loads(tier2.getvalue())
+
+
+class LunrIndex:
+    """The vectors lunr.py's `Builder` would compute for these documents, in the compact form.
+
+    Same BM25 formula, parameters and idf as `lunr.builder.Builder` (a test compares the two on
+    fixture articles), computed in one pass per field and written as it goes: lunr.py inserts every
+    vector element with a binary search and keeps Python objects per element, which took 5 s and
+    200 MiB for 1,000 Chinese articles.
+    """
+
+    def __init__(self, fields: Sequence[str], boosts: dict[str, float], digits: int = DIGITS) -> None:
+        self.fields = tuple(fields)
+        self.boosts = boosts
+        self.digits = digits
+        self.number: dict[str, int] = {}  # term → number in order of first use
+        self.postings = array("I")  # (field, document) postings per term number: lunr's idf counts these
+        self.docs: list[tuple[float, list[tuple[array[int], array[int]]]]] = []
+
+    def add(self, values: dict[str, list[str]], boost: float = 1.0) -> None:
+        """Add one document given as field name → terms."""
+        fields = []
+        for name in self.fields:
+            counts = Counter(values.get(name, ()))
+            numbers = array("I", map(self._number, counts))
+            for n in numbers:
+                self.postings[n] += 1
+            fields.append((numbers, array("I", counts.values())))
+        self.docs.append((boost, fields))
+
+    def _number(self, term: str) -> int:
+        n = self.number.get(term)
+        if n is None:
+            n = self.number[term] = len(self.number)
+            self.postings.append(0)
+        return n
+
+    def write(self, out: TextIO) -> None:
+        """Write `{version, fields, pipeline, terms, vectors: {field: [[ref, [Δterm, score, …]]]}}`."""
+        terms = sorted(self.number, key=_js_order)
+        rank = array("I", bytes(4 * len(terms)))
+        for position, term in enumerate(terms):
+            rank[self.number[term]] = position
+        total = len(self.docs)
+        idf = [math.log(1 + abs((total - df + 0.5) / (df + 0.5))) for df in self.postings]
+        head = _dumps({"version": __TARGET_JS_VERSION__, "fields": list(self.fields),
+                       "pipeline": ["stemmer"], "terms": terms})
+        out.write(head[:-1] + ',"vectors":{')
+        for f, name in enumerate(self.fields):
+            lengths = [sum(fields[f][1]) for _, fields in self.docs]
+            average = sum(lengths) / total if total else 0.0
+            # lunr.py: idf · (k1 + 1) · tf / (k1 · (1 − b + b · length / average) + tf) · boosts
+            scaled = [x * (K1 + 1) * self.boosts[name] for x in idf]
+            out.write(("," if f else "") + json.dumps(name) + ":[")
+            first = True
+            for ref, ((boost, fields), length) in enumerate(zip(self.docs, lengths, strict=True)):
+                if not length:
+                    continue
+                numbers, frequencies = fields[f]
+                norm = K1 * (1 - B + B * length / average)
+                items = sorted(zip(map(rank.__getitem__, numbers), numbers, frequencies, strict=True))
+                positions = [p for p, _, _ in items]
+                deltas = [positions[0], *(b - a for a, b in pairwise(positions))]
+                scores = [round(scaled[n] * tf / (norm + tf) * boost, self.digits) for _, n, tf in items]
+                out.write(("" if first else ",") + f"[{ref},[")
+                out.write(",".join(map(str, chain.from_iterable(zip(deltas, scores, strict=True)))))
+                out.write("]]")
+                first = False
+            out.write("]")
+        out.write("}}")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _js_order(term: str) -> bytes:
+    # lunr.js inserts terms into its token set in JavaScript string order (UTF-16 code units),
+    # which differs from Python's code-point order for characters beyond the BMP.
+    return term.encode("utf-16-be")
+
+
+def expand(packed: dict[str, Any]) -> dict[str, Any]:
+    """The compact form → lunr's serialization (what search-engine.js does before Index.load)."""
+    fields = packed["fields"]
+    inverted = [[t, {"_index": n, **{f: {} for f in fields}}] for n, t in enumerate(packed["terms"])]
+    field_vectors = []
+    for field_name in fields:
+        for ref, flat in packed["vectors"][field_name]:
+            elements: list[float] = []
+            index = 0
+            for i in range(0, len(flat), 2):
+                index += int(flat[i])
+                elements += [index, flat[i + 1]]
+                inverted[index][1][field_name][str(ref)] = {}
+            field_vectors.append([f"{field_name}/{ref}", elements])
+    return {"version": packed["version"], "fields": fields, "fieldVectors": field_vectors,
+            "invertedIndex": inverted, "pipeline": packed["pipeline"]}

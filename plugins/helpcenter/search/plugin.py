@@ -1,0 +1,88 @@
+"""Adapt MkDocs events to the search index: collect article pages, write per-language tiers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import mkdocs.contrib.search
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from helpcenter import render
+from helpcenter.content.plugin import add_module_scripts, report
+from helpcenter.search import synonyms as synonyms_loader
+from helpcenter.search.config import SearchConfig
+from helpcenter.search.index import Weights
+from helpcenter.search.site import Options, SiteIndex
+from helpcenter.search.synonyms import Synonyms
+
+log = get_plugin_logger(__name__)
+
+SCRIPTS = ("assets/helpcenter/search.js",)
+STYLESHEET = "assets/helpcenter/search.css"
+LUNR_URI = "assets/helpcenter/lunr.js"
+INDEX_DIR = "search"  # search.js looks for it next to the site root
+# lunr.js 2.3.9 exactly as MkDocs ships it; copied into each site, never fetched from a CDN.
+LUNR_SOURCE = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
+
+
+class SearchPlugin(BasePlugin[SearchConfig]):
+    """Build a tiered lunr index per language and ship the search box that reads it."""
+
+    def on_config(self, config):
+        articles = config.plugins.get("helpcenter-articles")
+        if articles is None:
+            raise PluginError("helpcenter-search needs the helpcenter-articles plugin: add it to 'plugins'")
+        if "material/search" in config.plugins or "search" in config.plugins:
+            log.warning("Material's 'search' plugin is enabled too, so pages get two search boxes: "
+                        "remove '- search' from 'plugins' in mkdocs.yml (helpcenter-search replaces it)")
+        # Built here, not in __init__, so that `mkdocs serve` rebuilds start clean.
+        self.articles = articles
+        self.site: SiteIndex | None = None
+        self.synonyms = self._synonyms(config)
+        render.add_theme_dir(config.theme.dirs)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        add_module_scripts(config, SCRIPTS)
+        return config
+
+    @event_priority(-50)  # late: helpcenter-articles loads the catalog in its own on_files
+    def on_files(self, files: Files, *, config):
+        self.site = SiteIndex(self.articles.catalog, self.synonyms, Options(
+            weights=Weights(self.config.boost_title, self.config.boost_tags, self.config.boost_headings,
+                            self.config.boost_summary, self.config.boost_body),
+            text_chars=self.config.index_text_chars, secret_article=self.config.secret_article,
+            directory_urls=config.use_directory_urls, config_path=_display(config, config.config_file_path)))
+        report(self.site.diagnostics())
+        if files.get_file_from_path(LUNR_URI) is None:
+            files.append(File.generated(config, LUNR_URI, abs_src_path=str(LUNR_SOURCE)))
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config, files):
+        if self.site is not None:
+            self.site.add_page(page.file.src_uri, page.url, html, page.meta)
+        return html
+
+    def on_post_build(self, *, config):
+        if self.site is not None:
+            self.site.write(Path(config.site_dir) / INDEX_DIR)
+
+    def _synonyms(self, config) -> Synonyms:
+        path = self.config.synonyms_file
+        if not path:
+            return Synonyms()
+        loaded = synonyms_loader.load(Path(path), _display(config, path))
+        report(loaded.diagnostics)
+        return loaded
+
+
+def _display(config, path: str | None) -> str:
+    # Messages name files relative to the project (the folder of mkdocs.yml).
+    root = Path(config.config_file_path or ".").resolve().parent
+    target = Path(path or "mkdocs.yml").resolve()
+    try:
+        return target.relative_to(root).as_posix()
+    except ValueError:
+        return target.as_posix()

@@ -1,0 +1,107 @@
+"""The search data of a whole help center: one `Builder` per language, fed page by page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from helpcenter.content.catalog import Catalog
+from helpcenter.content.views import LANGUAGE_NAMES, locate
+from helpcenter.diagnostics import Diagnostic
+from helpcenter.search import sections
+from helpcenter.search.index import Builder, Doc, Weights
+from helpcenter.search.synonyms import Synonyms
+
+STRINGS_FILE = Path(__file__).with_name("strings.yml")
+TIER1, TIER2 = "tier1.json", "tier2.json"
+
+
+@lru_cache(maxsize=1)
+def ui_strings() -> dict[str, dict[str, str]]:
+    """What the search box says, per language (the package's strings.yml)."""
+    data = YAML(typ="safe").load(STRINGS_FILE.read_text(encoding="utf-8"))
+    return {lang: {k: " ".join(str(v).split()) for k, v in texts.items()} for lang, texts in data.items()}
+
+
+@dataclass
+class Options:
+    """What a site configures (see `SearchConfig`)."""
+
+    weights: Weights = field(default_factory=Weights)
+    text_chars: int = 1200
+    secret_article: str = "recovery-phrase-safety"
+    directory_urls: bool = True
+    config_path: str = "mkdocs.yml"  # names the configuration in messages
+
+
+class SiteIndex:
+    """Collects every article page of every language and writes each language's two tiers."""
+
+    def __init__(self, catalog: Catalog, synonyms: Synonyms, options: Options) -> None:
+        self.catalog = catalog
+        self.synonyms = synonyms
+        self.options = options
+        self.builders = {lang: Builder(weights=options.weights, text_chars=options.text_chars)
+                         for lang in catalog.languages}
+
+    def add_page(self, src_uri: str, url: str, html: str, meta: dict[str, Any]) -> bool:
+        """Index one rendered page if it is an article; returns whether it was indexed.
+
+        `meta` is the page's front matter: Material's `search: {exclude: true}` leaves a page out and
+        `search: {boost: 2}` ranks it higher, as with Material's own search.
+        """
+        where = locate(self.catalog, src_uri)
+        if where is None or where[0] != "article":
+            return False
+        settings = meta.get("search") if isinstance(meta.get("search"), dict) else {}
+        if settings.get("exclude"):
+            return False
+        article = self.catalog.article(where[2], where[1])
+        assert article is not None
+        boost = settings.get("boost", 1)
+        self.builders[article.lang].add(Doc(
+            article.id, url, article.title, article.summary, article.tags, tuple(sections.split(html)),
+            float(boost) if isinstance(boost, int | float) and boost > 0 else 1.0))
+        return True
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """Problems of the configuration that only the catalog can reveal."""
+        secret = self.options.secret_article
+        if secret and not self.catalog.translations(secret):
+            return [Diagnostic(self.options.config_path, 0, 0, "search-secret-article-unknown",
+                               f"secret_article '{secret}' is not an article id",
+                               "name the article that explains how to keep a recovery phrase safe",
+                               severity="warning")]
+        return []
+
+    def write(self, target: Path) -> list[Path]:
+        """Write `<target>/<lang>/tier1.json` and `tier2.json` for every language; returns the files."""
+        written = []
+        for lang, builder in self.builders.items():
+            folder = target / lang
+            folder.mkdir(parents=True, exist_ok=True)
+            with (folder / TIER1).open("w", encoding="utf-8") as out:
+                builder.write_tier1(out, self._extra(lang))
+            with (folder / TIER2).open("w", encoding="utf-8") as out:
+                builder.write_tier2(out)
+            written += [folder / TIER1, folder / TIER2]
+        return written
+
+    def _extra(self, lang: str) -> dict[str, Any]:
+        strings = ui_strings()
+        secret = self.catalog.article(self.options.secret_article, lang) or next(
+            iter(self.catalog.translations(self.options.secret_article).values()), None)
+        return {
+            "lang": lang,
+            "languages": {code: LANGUAGE_NAMES.get(code, code) for code in self.catalog.languages},
+            "strings": strings.get(lang, strings["en"]),
+            "categories": [[c.title, c.url(self.options.directory_urls)]
+                           for c in self.catalog.categories_of(lang)],
+            "synonyms": self.synonyms.to_json(),
+            "secret": [secret.id, secret.url(self.options.directory_urls), secret.title, secret.summary,
+                       secret.lang] if secret else None,
+        }

@@ -1,0 +1,119 @@
+"""The tokenizer both sides share: text → tokens → terms, the same for the index and for queries.
+
+The rules are mirrored line for line in `templates/assets/helpcenter/search-tokenize.js`, and one
+file of test vectors (`tests/fixtures/search/tokenize-vectors.json`) pins both implementations:
+
+- Each code point is NFKC-normalized on its own (full-width letters become ASCII); identifier
+  classes are recognized on that text, then each word is lower-cased.
+- Runs of CJK characters (Han, kana) become overlapping bigrams, so any 2+ character substring of
+  a Chinese text matches; a lone CJK character stays a unigram.
+- Runs of other letters and digits are words; `-` and `_` join words into one compound
+  (`OUT_OF_ENERGY`, `TRC-20`), which yields its parts and the parts run together (`outofenergy`).
+  A short word mixing letters and digits also yields its pieces (`trc20` → `trc`, `20`).
+- Pasted identifiers (addresses, transaction hashes) become class tokens `@address` / `@txid`,
+  so "is this address right T…" finds the article about addresses, never a random string.
+- Terms are tokens after lunr's English pipeline (stop-word filter, Porter stemmer) for words;
+  CJK and class tokens pass through unchanged, the same in both languages' indexes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from lunr.stemmer import porter_stemmer
+from lunr.stop_word_filter import WORDS as STOP_WORDS
+
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+MIXED_MAX = 10  # longer letter-digit words are hashes or codes, not "trc20"-style names
+
+# A letter or digit that is not CJK (Python's \w is exactly str.isalnum() plus "_").
+_W = rf"[^\W_{CJK}]"
+_WORD = rf"{_W}+(?:['\u2019]{_W}+)*"
+_SCAN = re.compile(rf"(?P<cjk>[{CJK}]+)|(?P<word>{_WORD}(?:[-_]{_WORD})*)")
+_CONNECTOR = re.compile(r"[-_]")
+_APOSTROPHE = re.compile("['\u2019]")
+_PIECES = re.compile(r"[^\W\d_]+|\d+")
+_CLASSES = (
+    ("@txid", re.compile(r"(?:0x)?[0-9a-f]{64}", re.IGNORECASE)),
+    ("@address", re.compile(r"0x[0-9a-f]{40}", re.IGNORECASE)),
+    ("@address", re.compile(r"T[1-9A-HJ-NP-Za-km-z]{33}")),
+    ("@address", re.compile(r"(?:bc1|tb1)[02-9ac-hj-np-z]{8,87}", re.IGNORECASE)),
+    ("@address", re.compile(r"[13](?=[1-9A-HJ-NP-Za-km-z]*[A-HJ-NP-Za-km-z])[1-9A-HJ-NP-Za-km-z]{25,34}")),
+)
+_CJK_CHAR = re.compile(rf"[{CJK}]")
+
+
+def is_cjk(ch: str) -> bool:
+    """Whether a character is written without spaces between words (Han, hiragana, katakana)."""
+    return _CJK_CHAR.match(ch) is not None
+
+
+class _Fold(dict[int, object]):
+    """`str.translate` table: NFKC of each code point, computed once per distinct character."""
+
+    def __missing__(self, code: int) -> object:
+        folded = unicodedata.normalize("NFKC", chr(code))
+        value: object = code if folded == chr(code) else folded
+        self[code] = value
+        return value
+
+
+_FOLD = _Fold()
+
+
+def fold(text: str) -> str:
+    """NFKC per code point (full-width letters become ASCII); case is kept for identifier classes."""
+    return text if text.isascii() else text.translate(_FOLD)
+
+
+def tokens(text: str) -> list[str]:
+    """Every token the index stores for `text`, in order."""
+    result: list[str] = []
+    for match in _SCAN.finditer(fold(text)):
+        run = match.group("cjk")
+        if run is None:
+            result.extend(_word_tokens(match.group("word")))
+        elif len(run) == 1:
+            result.append(run)
+        else:
+            result.extend([run[k : k + 2] for k in range(len(run) - 1)])
+    return result
+
+
+@lru_cache(maxsize=1 << 16)  # words repeat (Zipf): caching halves the index build time
+def _word_tokens(original: str) -> tuple[str, ...]:
+    """Tokens of a word or compound: a class token, or the parts (with pieces) and the parts joined."""
+    for name, pattern in _CLASSES:
+        if pattern.fullmatch(original):
+            return (name,)
+    parts = _CONNECTOR.split(_APOSTROPHE.sub("", original).lower())
+    if len(parts) == 1:
+        return _expand(parts[0])
+    return (*(t for part in parts for t in _expand(part)), "".join(parts))
+
+
+def _expand(word: str) -> tuple[str, ...]:
+    """A word, then its letter and digit pieces when it mixes both (`trc20` → trc20, trc, 20)."""
+    if len(word) > MIXED_MAX:
+        return (word,)
+    pieces = _PIECES.findall(word)
+    if len(pieces) > 1 and "".join(pieces) == word and all(len(p) > 1 for p in pieces):
+        return (word, *pieces)
+    return (word,)
+
+
+@lru_cache(maxsize=65536)
+def term(token: str) -> str:
+    """A word token after lunr's English pipeline ('' for a stop word); other tokens unchanged."""
+    if not token or token[0] == "@" or is_cjk(token[0]):
+        return token
+    if token in STOP_WORDS:
+        return ""
+    return porter_stemmer.stem(token)
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of `text`: tokens through the pipeline, stop words dropped."""
+    return [t for t in map(term, tokens(text)) if t]

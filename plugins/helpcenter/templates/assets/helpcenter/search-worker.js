@@ -1,0 +1,114 @@
+// Search worker: loads lunr.js and each language's index tiers, answers queries off the main thread.
+// A classic worker, because lunr.js is a UMD script that needs importScripts; the ranking code is
+// an ES module, loaded with import().
+//
+// Messages in:  {type: "configure", base, lang}           base = URL of the site's search/ folder
+//               {type: "search", seq, query, lang, full}   full: wait for the body tier first
+//               {type: "article", seq, lang, id}           one article by id (the secret warning's)
+// Messages out: {type: "ready", meta}                      the page language's tier 1 is loaded
+//               {type: "results", seq, results, partial}   partial: the body tier is still loading
+//               {type: "body", lang}                       a body tier arrived: results may improve
+//               {type: "failed", error}                    the index could not be loaded
+
+importScripts("lunr.js");
+
+const MAX_RESULTS = 50;
+const DISPLAYED = 20; // results that get highlighted titles and snippets
+const engine = import("./search-engine.js");
+const languages = new Map(); // lang → {index: Promise<LanguageIndex>, body: Promise|null}
+let base = null;
+let pageLang = "en";
+let available = new Set();
+
+async function fetchJson(lang, name) {
+  const response = await fetch(new URL(`${lang}/${name}`, base));
+  if (!response.ok) throw new Error(`search index ${lang}/${name}: HTTP ${response.status}`);
+  return response.json();
+}
+
+function language(lang) {
+  let entry = languages.get(lang);
+  if (!entry) {
+    const index = Promise.all([engine, fetchJson(lang, "tier1.json")])
+      .then(([{ LanguageIndex }, tier1]) => new LanguageIndex(tier1));
+    entry = { index, body: null };
+    languages.set(lang, entry);
+  }
+  return entry;
+}
+
+function loadBody(lang) {
+  const entry = language(lang);
+  if (!entry.body) {
+    entry.body = Promise.all([entry.index, fetchJson(lang, "tier2.json")]).then(([index, tier2]) => {
+      index.attachBody(tier2);
+      self.postMessage({ type: "body", lang });
+      return index;
+    });
+  }
+  return entry.body;
+}
+
+function present(index, found, displayed) {
+  const doc = found.doc;
+  const anchor = found.section ? found.section[1] : "";
+  const url = new URL(doc.url + (anchor ? `#${anchor}` : ""), new URL("../", base)).href;
+  const result = { id: doc.id, url, title: doc.title, lang: index.lang, score: Math.round(found.score * 1000) / 1000 };
+  if (displayed) result.display = index.display(found);
+  return result;
+}
+
+async function search(query, lang, full) {
+  // Chinese typed on another language's page is looked up in Chinese first, then in the page's
+  // language; a query without Chinese on a Chinese page falls back to English. A second language
+  // only fills a thin list, after every result of the first.
+  const han = /[\u3400-\u9fff]/u.test(query);
+  const first = han && lang !== "zh" && available.has("zh") ? "zh" : lang;
+  const second = first !== lang ? lang : !han && lang !== "en" && available.has("en") ? "en" : null;
+  const order = second ? [first, second] : [first];
+  const results = [];
+  const seen = new Set();
+  let partial = false;
+  for (const [position, lang_] of order.entries()) {
+    if (position > 0 && results.length >= 5) break;
+    const entry = language(lang_);
+    const index = full ? await loadBody(lang_) : await entry.index;
+    if (!index.body) {
+      partial = true;
+      loadBody(lang_); // the first answer came from tier 1; fetch the body for the next keystroke
+    }
+    for (const found of index.search(query)) {
+      if (seen.has(found.doc.id) || results.length >= MAX_RESULTS) continue;
+      seen.add(found.doc.id);
+      results.push(present(index, found, results.length < DISPLAYED));
+    }
+  }
+  return { results, partial };
+}
+
+async function handle(message) {
+  if (message.type === "configure") {
+    base = message.base;
+    pageLang = message.lang;
+    const index = await language(pageLang).index;
+    const meta = index.meta;
+    available = new Set(Object.keys(meta.languages || {}));
+    self.postMessage({ type: "ready", meta: { lang: meta.lang, strings: meta.strings, categories: meta.categories,
+                                               secret: meta.secret, languages: meta.languages } });
+  } else if (message.type === "search") {
+    const { results, partial } = await search(message.query, message.lang || pageLang, message.full);
+    self.postMessage({ type: "results", seq: message.seq, results, partial });
+  } else if (message.type === "article") {
+    const index = await language(message.lang || pageLang).index;
+    const doc = index.byId.get(message.id);
+    const found = { doc, score: 1, section: null, matched: new Set() };
+    self.postMessage({ type: "results", seq: message.seq, results: doc ? [present(index, found, true)] : [],
+                       partial: false });
+  }
+}
+
+self.onmessage = (event) => {
+  handle(event.data).catch((error) => {
+    self.postMessage({ type: "failed", seq: event.data.seq, error: String(error && error.message || error) });
+  });
+};

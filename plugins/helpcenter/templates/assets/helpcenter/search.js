@@ -1,0 +1,360 @@
+// The header search box (Material's look and keys, our own code) and window.helpcenter.search.
+//
+// Material's search plugin is not used: its worker always rebuilds a lunr index in the browser and
+// its UI renders worker HTML, writes queries into result links (?h=) and has no room for a secret
+// warning or a "Still stuck?" state. This module builds the same markup with Material's classes,
+// so the theme's CSS gives it the same look, and talks to search-worker.js for results.
+//
+// A query is checked by findSecrets (secrets.js) before it goes anywhere, even to the worker: a
+// recovery phrase or key shows a warning and the phrase-safety article instead, and no query is
+// ever written to the URL, history, storage or a log by this code.
+
+import { findSecrets, mustBlock } from "./secrets.js";
+
+const ROOT = new URL("../../", import.meta.url);
+const INDEX = new URL("search/", ROOT);
+const SVG = "http://www.w3.org/2000/svg";
+const ICONS = {
+  magnify: "M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5",
+  back: "M20 11v2H8l5.5 5.5-1.42 1.42L4.16 12l7.92-7.92L13.5 5.5 8 11z",
+  close: "M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z",
+};
+const TOPICS_SHOWN = 6;
+
+// Read ?q= and take it out of the address bar at once, before anything else can see it.
+const initialQuery = takeQueryParameter();
+
+function takeQueryParameter() {
+  const url = new URL(window.location.href);
+  const value = url.searchParams.get("q");
+  if (value === null) return null;
+  url.searchParams.delete("q");
+  window.history.replaceState(window.history.state, "", url.href);
+  return value;
+}
+
+function pageLanguage() {
+  const meta = document.querySelector('meta[name="helpcenter:lang"]');
+  const lang = (meta && meta.content) || document.documentElement.lang || "en";
+  return lang.toLowerCase().split("-")[0];
+}
+
+/** The worker and its replies, one promise per request. */
+class Client {
+  constructor(lang) {
+    this.lang = lang;
+    this.seq = 0;
+    this.pending = new Map();
+    this.onBody = () => {};
+    this.worker = new Worker(new URL("./search-worker.js", import.meta.url));
+    this.ready = new Promise((resolve, reject) => { this.settle = { resolve, reject }; });
+    this.worker.onmessage = (event) => this.receive(event.data);
+    this.worker.postMessage({ type: "configure", base: INDEX.href, lang });
+  }
+
+  receive(message) {
+    if (message.type === "ready") this.settle.resolve(message.meta);
+    else if (message.type === "body") this.onBody(message.lang);
+    else if (message.type === "results" || message.type === "failed") {
+      const request = this.pending.get(message.seq);
+      if (!request) {
+        if (message.type === "failed") this.settle.reject(new Error(message.error));
+        return;
+      }
+      this.pending.delete(message.seq);
+      if (message.type === "failed") request.reject(new Error(message.error));
+      else request.resolve(message);
+    }
+  }
+
+  request(message) {
+    const seq = ++this.seq;
+    return new Promise((resolve, reject) => {
+      this.pending.set(seq, { resolve, reject });
+      this.worker.postMessage({ ...message, seq });
+    });
+  }
+
+  search(query, lang, full) {
+    return this.request({ type: "search", query, lang, full });
+  }
+
+  article(id, lang) {
+    return this.request({ type: "article", id, lang });
+  }
+}
+
+const lang = pageLanguage();
+const client = new Client(lang);
+
+/** Whether `text` holds a recovery phrase, a key or similar ("block"), a maybe-secret, or nothing. */
+async function secrecy(text) {
+  const found = await findSecrets(text);
+  if (mustBlock(found).length) return "block";
+  return found.length ? "unsure" : "none";
+}
+
+async function secretResults(language) {
+  const meta = await client.ready;
+  if (!meta.secret) return [];
+  const reply = await client.article(meta.secret[0], language || lang);
+  return reply.results;
+}
+
+const publicFields = ({ id, url, title, lang: language, score }) => ({ id, url, title, lang: language, score });
+
+/**
+ * Search the help center: a Promise of [{id, url, title, lang, score}], best first, one entry per
+ * article: the ranking the search box shows once the whole index is loaded.
+ */
+async function search(query, { lang: language } = {}) {
+  const text = String(query ?? "");
+  if (!text.trim()) return [];
+  if ((await secrecy(text)) === "block") return (await secretResults(language)).map(publicFields);
+  await client.ready;
+  const reply = await client.search(text, language || lang, true);
+  return reply.results.map(publicFields);
+}
+
+window.helpcenter = window.helpcenter || {};
+window.helpcenter.search = search;
+
+// --- The search box ---------------------------------------------------------------------------
+
+function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === "className") el.className = value;
+    else if (key === "text") el.textContent = value;
+    else if (value !== false && value !== null && value !== undefined) el.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children.flat()) if (child) el.append(child);
+  return el;
+}
+
+function icon(...names) {
+  return names.map((name) => {
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    const path = document.createElementNS(SVG, "path");
+    path.setAttribute("d", ICONS[name]);
+    svg.append(path);
+    return svg;
+  });
+}
+
+/** Text with <mark> around matches, from [text, marked] segments: text nodes only, never HTML. */
+function marked(segments) {
+  return (segments || []).map(([text, mark]) => (mark ? h("mark", { text }) : document.createTextNode(text)));
+}
+
+class SearchBox {
+  constructor(header, toggle) {
+    this.toggle = toggle;
+    this.strings = {};
+    this.meta = null;
+    this.seq = 0;
+    this.items = [];
+    this.active = -1;
+    this.query = "";
+    this.build(header);
+    this.bind();
+  }
+
+  build(header) {
+    this.input = h("input", {
+      type: "text", className: "md-search__input", name: "query", autocapitalize: "off", autocorrect: "off",
+      autocomplete: "off", spellcheck: "false", role: "combobox", "aria-autocomplete": "list",
+      "aria-expanded": "false", "aria-controls": "hc-search-results", "data-hc-search-input": true,
+    });
+    this.reset = h("button", { type: "reset", className: "md-search__icon md-icon", tabindex: "-1" }, icon("close"));
+    this.form = h("form", { className: "md-search__form", role: "search", "data-hc-search-form": true },
+      this.input,
+      h("label", { className: "md-search__icon md-icon", for: "__search" }, icon("magnify", "back")),
+      h("nav", { className: "md-search__options" }, this.reset));
+    this.meta_ = h("div", { className: "md-search-result__meta", "aria-live": "polite" });
+    this.list = h("ol", { className: "md-search-result__list", id: "hc-search-results", role: "listbox" });
+    this.extra = h("div", { className: "hc-search__extra" });
+    this.root = h("div", { className: "md-search hc-search", role: "dialog" },
+      h("label", { className: "md-search__overlay", for: "__search" }),
+      h("div", { className: "md-search__inner" }, this.form,
+        h("div", { className: "md-search__output" },
+          h("div", { className: "md-search__scrollwrap", tabindex: "0" },
+            h("div", { className: "md-search-result" }, this.meta_, this.extra, this.list)))));
+    this.button = h("label", { className: "md-header__button md-icon", for: "__search" }, icon("magnify"));
+    const source = header.querySelector(".md-header__source");
+    header.insertBefore(this.button, source);
+    header.insertBefore(this.root, source);
+  }
+
+  bind() {
+    this.form.addEventListener("submit", (event) => { event.preventDefault(); this.go(); });
+    this.form.addEventListener("reset", () => { setTimeout(() => { this.run(""); this.input.focus(); }); });
+    this.input.addEventListener("input", () => this.run(this.input.value));
+    this.input.addEventListener("focus", () => { if (!this.toggle.checked) this.setOpen(true); });
+    this.input.addEventListener("keydown", (event) => this.onKey(event));
+    this.toggle.addEventListener("change", () => {
+      this.input.setAttribute("aria-expanded", String(this.toggle.checked));
+      if (this.toggle.checked) this.input.focus();
+      else this.input.blur();
+    });
+    document.addEventListener("keydown", (event) => {
+      // Material's keys: / s f open the search from anywhere but a text field.
+      if (event.ctrlKey || event.metaKey || event.altKey || this.toggle.checked) return;
+      if (!["/", "s", "f"].includes(event.key) || isEditable(event.target)) return;
+      event.preventDefault();
+      this.setOpen(true);
+    });
+    client.onBody = () => { if (this.query) this.run(this.query, true); };
+  }
+
+  async start() {
+    try {
+      this.meta = await client.ready;
+    } catch (error) {
+      this.meta_.textContent = "";
+      return;
+    }
+    this.strings = this.meta.strings || {};
+    this.input.placeholder = this.strings.placeholder || "";
+    this.input.setAttribute("aria-label", this.strings.placeholder || "");
+    this.reset.setAttribute("aria-label", this.strings.reset || "");
+    this.reset.title = this.strings.reset || "";
+    if (!this.query) this.meta_.textContent = this.strings.typing || "";
+  }
+
+  setOpen(open) {
+    this.toggle.checked = open;
+    this.toggle.dispatchEvent(new Event("change"));
+  }
+
+  onKey(event) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      this.setOpen(false);
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      if (!this.items.length) return;
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      this.activate((this.active + step + this.items.length) % this.items.length);
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      this.go();
+    }
+  }
+
+  activate(index) {
+    this.items.forEach((item, i) => {
+      item.classList.toggle("hc-search__item--active", i === index);
+      item.setAttribute("aria-selected", String(i === index));
+    });
+    this.active = index;
+    const item = this.items[index];
+    if (item) {
+      this.input.setAttribute("aria-activedescendant", item.id);
+      item.scrollIntoView({ block: "nearest" });
+    } else {
+      this.input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  go() {
+    const item = this.items[Math.max(this.active, 0)];
+    const link = item && item.querySelector("a");
+    if (link) window.location.assign(link.href);
+  }
+
+  /** Search for `value` and show it; `quiet` keeps the selection (the body tier arrived). */
+  async run(value, quiet = false) {
+    const seq = ++this.seq;
+    this.query = value;
+    const text = value.trim();
+    if (!text) {
+      this.show(seq, { state: "empty" });
+      return;
+    }
+    const secret = await secrecy(text);
+    if (seq !== this.seq) return;
+    if (secret === "block") {
+      this.show(seq, { state: "secret", results: await secretResults(lang) });
+      return;
+    }
+    if (secret === "none") document.dispatchEvent(new CustomEvent("helpcenter:search", { detail: { query: text } }));
+    await client.ready;
+    const reply = await client.search(text, lang, false);
+    this.show(seq, { state: reply.results.length ? "results" : "none", results: reply.results, secret, quiet });
+  }
+
+  show(seq, { state, results = [], secret = "none", quiet = false }) {
+    if (seq !== this.seq) return; // a newer keystroke already answered
+    const s = this.strings;
+    const keep = quiet ? this.active : -1;
+    this.extra.replaceChildren();
+    this.root.dataset.hcState = state;
+    if (state === "empty") {
+      this.meta_.textContent = this.meta ? s.typing || "" : s.loading || "";
+    } else if (state === "secret") {
+      this.meta_.textContent = "";
+      this.extra.append(h("div", { className: "hc-search__secret", role: "alert" },
+        h("p", { className: "hc-search__secret-title", text: s.secret_title || "" }),
+        h("p", { text: s.secret_text || "" })));
+    } else if (state === "none") {
+      this.meta_.textContent = s.none || "";
+      this.extra.append(this.noResults(secret === "none" ? this.query.trim() : null));
+    } else {
+      const count = results.length;
+      this.meta_.textContent = count === 1 ? s.one || "" : (s.other || "").replace("#", String(count));
+    }
+    this.items = results.filter((r) => r.display).map((r, i) => this.item(r, i));
+    this.list.replaceChildren(...this.items);
+    this.activate(keep < this.items.length ? keep : -1);
+  }
+
+  item(result, i) {
+    const view = result.display;
+    const article = h("article", { className: "md-search-result__article md-typeset" },
+      h("div", { className: "md-search-result__icon md-icon" }),
+      h("h1", {}, marked(view.title)));
+    if (result.lang !== lang && this.meta && this.meta.languages) {
+      article.firstChild.nextSibling.append(" ", h("span", { className: "hc-search__lang",
+        text: this.meta.languages[result.lang] || result.lang }));
+    }
+    if (view.heading && view.heading.length) article.append(h("h2", {}, marked(view.heading)));
+    if (view.snippet && view.snippet.length) article.append(h("p", {}, marked(view.snippet)));
+    const link = h("a", { href: result.url, className: "md-search-result__link", tabindex: "-1" }, article);
+    return h("li", { className: "md-search-result__item", id: `hc-search-result-${i}`, role: "option",
+                     "aria-selected": "false" }, link);
+  }
+
+  noResults(query) {
+    const s = this.strings;
+    const topics = ((this.meta && this.meta.categories) || []).slice(0, TOPICS_SHOWN);
+    const context = { source: "search", lang };
+    if (query) context.query = query;
+    return h("div", { className: "hc-search__none md-typeset" },
+      topics.length ? h("p", { className: "hc-search__heading", text: s.topics || "" }) : null,
+      topics.length ? h("ul", { className: "hc-search__topics" },
+        topics.map(([title, url]) => h("li", {}, h("a", { href: new URL(url, ROOT).href, text: title })))) : null,
+      h("p", { className: "hc-search__heading", text: s.stuck || "" }),
+      h("button", { type: "button", className: "md-button", "data-hc-ticket": true,
+                    "data-hc-ticket-context": JSON.stringify(context), text: s.stuck_button || "" }));
+  }
+}
+
+function isEditable(target) {
+  return target instanceof HTMLElement
+    && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+}
+
+const header = document.querySelector(".md-header__inner");
+const toggle = document.getElementById("__search");
+if (header && toggle) {
+  const box = new SearchBox(header, toggle);
+  box.start();
+  if (initialQuery !== null && initialQuery.trim()) {
+    box.input.value = initialQuery;
+    box.setOpen(true);
+    box.run(initialQuery);
+  }
+}
