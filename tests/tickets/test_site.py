@@ -73,7 +73,7 @@ def test_form_data_and_word_lists_are_written_next_to_the_scripts(site: Path) ->
     assert data["formats"]["fields"]["to_address"] == "address"
     lists = json.loads((assets / "bip39-wordlists.json").read_text(encoding="utf-8"))
     assert lists == json.loads(json.dumps(wordlists.asset()))
-    for name in ("secrets.js", "compose.js", "formats.js", "tickets.js", "tickets.css"):
+    for name in ("secrets.js", "sha256.js", "compose.js", "formats.js", "tickets.js", "tickets.css"):
         assert (assets / name).is_file()
 
 

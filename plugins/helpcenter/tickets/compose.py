@@ -104,11 +104,15 @@ def _longest(render: _Renderer, state: _State, attr: str, size: int) -> _State:
     lo, hi = 0, size
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if render.fits(replace(state, **{attr: mid})):
+        if render.fits(_limited(state, attr, mid)):
             lo = mid
         else:
             hi = mid - 1
-    return replace(state, **{attr: lo})
+    return _limited(state, attr, lo)
+
+
+def _limited(state: _State, attr: str, size: int) -> _State:
+    return replace(state, what_limit=size) if attr == "what_limit" else replace(state, subject_limit=size)
 
 
 def _clean(ticket: Ticket) -> Ticket:

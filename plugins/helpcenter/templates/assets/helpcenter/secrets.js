@@ -6,6 +6,8 @@
 // module, fetched only the first time a text has at least two words. Nothing found here is ever
 // stored, logged or sent anywhere.
 
+import { sha256 } from "./sha256.js";
+
 const PHRASE_LENGTHS = [12, 15, 18, 21, 24];
 const MIN_RARE = 5;
 const MIN_RARE_LIST = 3;
@@ -155,48 +157,6 @@ export function checksumOk(indices) {
   for (let b = 0; b < entropy.length; b += 1) entropy[b] = parseInt(bits.slice(b * 8, b * 8 + 8), 2);
   const digest = Array.from(sha256(entropy), (byte) => byte.toString(2).padStart(8, "0")).join("");
   return bits.slice(size) === digest.slice(0, bits.length - size);
-}
-
-const K = new Uint32Array([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
-  0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-  0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
-  0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
-  0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-  0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-  0xc67178f2]);
-
-// A small synchronous SHA-256 (crypto.subtle is async and missing outside secure contexts).
-export function sha256(bytes) {
-  const length = bytes.length;
-  const padded = new Uint8Array(Math.ceil((length + 9) / 64) * 64);
-  padded.set(bytes);
-  padded[length] = 0x80;
-  new DataView(padded.buffer).setUint32(padded.length - 4, length * 8);
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-    0x5be0cd19]);
-  const w = new Uint32Array(64);
-  const rotr = (x, n) => (x >>> n) | (x << (32 - n));
-  const view = new DataView(padded.buffer);
-  for (let off = 0; off < padded.length; off += 64) {
-    for (let t = 0; t < 16; t += 1) w[t] = view.getUint32(off + t * 4);
-    for (let t = 16; t < 64; t += 1) {
-      const s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >>> 3);
-      const s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >>> 10);
-      w[t] = w[t - 16] + s0 + w[t - 7] + s1;
-    }
-    let [a, b, c, d, e, f, g, hh] = h;
-    for (let t = 0; t < 64; t += 1) {
-      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[t] + w[t]) >>> 0;
-      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
-      [hh, g, f, e, d, c, b, a] = [g, f, e, (d + t1) >>> 0, c, b, a, (t1 + t2) >>> 0];
-    }
-    [a, b, c, d, e, f, g, hh].forEach((v, n) => { h[n] = (h[n] + v) >>> 0; });
-  }
-  const out = new Uint8Array(32);
-  h.forEach((v, n) => new DataView(out.buffer).setUint32(n * 4, v));
-  return out;
 }
 
 // Phrases (twin of phrases.py) ---------------------------------------------------------------------
