@@ -293,3 +293,36 @@ def test_the_open_form_has_no_accessibility_violations(page, site_url: str) -> N
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = page.evaluate("axe.run('dialog.hc-ticket', {resultTypes: ['violations']})")
     assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]] == []
+
+
+def test_sample_site_escalation_in_chinese(page, sample_site: Path, serve, helpdesk: list[str]) -> None:
+    # The repository's own help center: its Zendesk setup, real search for deflection, a real tree.
+    page.goto(serve(sample_site) + "zh/troubleshooting/tx-pending/")
+    for answer in ("波场（TRX、TRC-20）", "已确认 / SUCCESS", "是，10 分钟后仍显示待确认"):
+        page.locator(".hc-flow__app button.hc-flow__option", has_text=answer).click()
+    page.locator(".hc-flow__app button.hc-flow__ticket").click()
+    page.locator("dialog.hc-ticket[open]").wait_for()
+    assert page.locator(".hc-ticket__screenshot").inner_text().startswith("下一步可以附上截图")
+    page.fill("#hc-ticket-what", "App 一直显示待确认，但区块浏览器显示已经成功")
+    page.locator(".hc-ticket__deflect li").first.wait_for()
+    assert 1 <= page.locator(".hc-ticket__deflect li").count() <= 3
+    page.fill("#hc-ticket-what", "App 一直显示待确认。助记词 选 法 曰 享 吗 抑 咨 攻 币 辞 危 米")
+    send(page)
+    page.locator(".hc-ticket__secrets").wait_for()
+    assert helpdesk == []
+    page.fill("#hc-ticket-what", "App 一直显示待确认，但区块浏览器显示已经成功")
+    page.fill("#hc-ticket-f-network", "波场")
+    page.fill("#hc-ticket-f-tx_hash", TX_HASH)
+    page.fill("#hc-ticket-f-from_address", TRON_ADDRESS)
+    url = send_and_capture(page, helpdesk)
+    fields = params(url)
+    assert url.startswith("https://support.example-wallet.com/hc/zh-cn/requests/new?ticket_form_id=360001234567&")
+    assert (fields["tf_360012345601"], fields["tf_360012345604"], fields["tf_360012345605"]) == (
+        "波场", TX_HASH, TRON_ADDRESS)
+    assert fields["tf_360012345611"] == "tx-pending"
+    assert fields["tf_360012345612"] == (
+        "这笔交易在哪个网络上？ → 波场（TRX、TRC-20）; 在 Tronscan 搜索交易哈希，显示什么？ → "
+        "已确认 / SUCCESS; 刷新后 App 里仍显示待确认吗？ → 是，10 分钟后仍显示待确认")
+    assert paragraphs(fields["tf_description"])[:2] == [
+        "App 一直显示待确认，但区块浏览器显示已经成功", "— 来自帮助中心 —"]
+    assert len(url) <= 2000
