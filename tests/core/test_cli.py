@@ -93,3 +93,20 @@ def test_link_to_a_flowchart_step_of_the_sample(args: list[str], code: int, outp
     result = CliRunner().invoke(cli, ["link", *args])
     assert result.exit_code == code
     assert result.output.startswith(output)
+
+
+def test_check_reports_helpdesk_settings_like_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import ROOT
+
+    for folder in ("docs", "search"):
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, tmp_path / folder)
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(text.replace("        network: 360012345601", "        netwrk: 360012345601"),
+                                         encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check"])
+    assert result.exit_code == 1
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "network: 360012345601" in row)
+    assert result.output.startswith(f"mkdocs.yml:{line}:9: error[ticket-unknown-field]: ")
+    assert "'netwrk'" in result.output
