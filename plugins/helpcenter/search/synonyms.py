@@ -9,14 +9,16 @@ pasted:                      # a pasted address or TxID searches for these phras
   txid: [transaction hash, 交易哈希]
 ```
 
-Phrases are turned into index terms here, with the shared tokenizer, so the browser only matches
-term sequences.
+Each phrase is turned here, with the shared tokenizer, into the keys a query must hold in a row
+for it to match (stop words kept, so "sign up" is not "sign") and the index terms an article
+must hold to count as having it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -29,7 +31,12 @@ TOP_KEYS = ("groups", "pasted")
 PASTED_CLASSES = {"address": "@address", "txid": "@txid"}
 SHAPE_HINT = "write 'groups:' as a list of phrase lists, e.g. '- [seed phrase, mnemonic, 助记词]'"
 
-Phrase = tuple[str, ...]  # index terms, in order
+@dataclass(frozen=True)
+class Phrase:
+    """One phrase: the query keys that spot it and the index terms that find it."""
+
+    keys: tuple[str, ...]
+    terms: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -47,9 +54,10 @@ class Synonyms:
     expansions: list[Expansion] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
-    def to_json(self) -> list[list[list[list[str]]]]:
-        """`[[sources, targets], …]`, each phrase a list of terms: what the browser reads."""
-        return [[[list(p) for p in e.sources], [list(p) for p in e.targets]] for e in self.expansions]
+    def to_json(self) -> list[list[Any]]:
+        """`[[[[keys], [terms]] per source], [[terms] per target]], …]`: what the browser reads."""
+        return [[[[list(p.keys), list(p.terms)] for p in e.sources], [list(p.terms) for p in e.targets]]
+                for e in self.expansions]
 
 
 def load(path: Path, display: str) -> Synonyms:
@@ -139,7 +147,8 @@ def _pasted(node: Node, display: str, result: Synonyms) -> None:
             continue
         targets = _phrases(value, display, result)
         if targets:
-            result.expansions.append(Expansion(((PASTED_CLASSES[kind],),), targets))
+            token = PASTED_CLASSES[kind]
+            result.expansions.append(Expansion((Phrase((token,), (token,)),), targets))
 
 
 def _phrases(node: Node, display: str, result: Synonyms) -> tuple[Phrase, ...]:
@@ -153,14 +162,17 @@ def _phrases(node: Node, display: str, result: Synonyms) -> tuple[Phrase, ...]:
             result.diagnostics.append(_problem(item, display, "search-synonyms-shape",
                                                "a phrase must be a non-empty text", SHAPE_HINT))
             continue
-        terms = tuple(tokenize.terms(str(item.value)))
+        text = str(item.value)
+        terms = tuple(tokenize.terms(text))
         if not terms:
             result.diagnostics.append(_problem(
                 item, display, "search-synonyms-no-terms",
                 f"phrase '{item.value}' has no searchable words (only stop words or punctuation)",
                 "use words that appear in articles, or delete the phrase", severity="warning"))
-        elif terms not in phrases:
-            phrases.append(terms)
+        else:
+            phrase = Phrase(tuple(tokenize.keys(text)), terms)
+            if all(p.keys != phrase.keys for p in phrases):
+                phrases.append(phrase)
     return tuple(phrases)
 
 

@@ -117,3 +117,27 @@ def term(token: str) -> str:
 def terms(text: str) -> list[str]:
     """The index terms of `text`: tokens through the pipeline, stop words dropped."""
     return [t for t in map(term, tokens(text)) if t]
+
+
+def keys(text: str) -> list[str]:
+    """One key per chunk, stop words kept: what synonym phrases are matched against in a query.
+
+    A word's key is its term (a stop word stays as it is), a compound's is its parts joined, a CJK
+    bigram and a class token are themselves: "sign up" → ['sign', 'up'], "two-factor" → ['twofactor'].
+    """
+    result: list[str] = []
+    for match in _SCAN.finditer(fold(text)):
+        run = match.group("cjk")
+        if run is None:
+            found = _word_tokens(match.group("word"))
+            token = found[-1] if _is_compound(match.group("word"), found) else found[0]
+            result.append(term(token) or token)
+        elif len(run) == 1:
+            result.append(run)
+        else:
+            result.extend(run[k : k + 2] for k in range(len(run) - 1))
+    return result
+
+
+def _is_compound(original: str, found: tuple[str, ...]) -> bool:
+    return found[0][0] != "@" and _CONNECTOR.search(original) is not None

@@ -12,8 +12,20 @@
 import { chunks, isCjk, term } from "./search-tokenize.js";
 
 const EMPTY = Object.freeze({}); // lunr only reads posting metadata: one shared object for all
-const CREDIT = { exact: 1, pieces: 0.95, prefix: 0.9, synonym: 0.85, fuzzy: 0.7 };
-const BOOST = { exact: 1, pieces: 0.6, prefix: 0.35, synonym: 0.5, fuzzy: 0.3 };
+const CREDIT = { exact: 1, pieces: 0.95, prefix: 0.9, synonym: 0.85, fuzzy: 0.7, variant: 0.95 };
+const BOOST = { exact: 1, pieces: 0.6, prefix: 0.35, synonym: 0.5, fuzzy: 0.3, closest: 0.8, variant: 0.8 };
+const NUMBER_WEIGHT = 0.3; // "27 trx", "5 hours": the number is the reader's case, not the topic
+// Words of a question that say little about its topic ("how do i move usdt to someone else",
+// "助记词丢了怎么办"): they still count, at a third of their rarity. Bigrams for Chinese.
+const FILLER = ["someone", "somebody", "anyone", "anybody", "something", "anything", "else", "actually",
+  "really", "please", "help", "thing", "things", "way", "ago", "hour", "hours", "minute", "minutes", "day",
+  "days", "still", "already", "just", "even", "want", "know", "tell", "see", "look", "happen", "happened",
+  "mean", "means", "ok", "okay", "hi", "hello", "thanks", "guys", "keep", "keeps", "says", "said", "tried",
+  "怎么", "么办", "什么", "为什", "如何", "请问", "一下", "可以", "怎样", "这个", "那个", "一直", "还是", "是不",
+  "不是", "我的", "你们", "我们", "为何", "能不", "不能", "有没", "了怎", "么回", "回事"];
+const FILLER_WEIGHT = 0.3;
+const RARE_VARIANT = 4; // a word this many times rarer than a spelling one edit away is treated as its typo
+const FIELD_BONUS = 1; // a title or heading that holds the whole query doubles the score
 const MAX_EXPANSIONS = 16;
 const SECTION_REST = 0.25; // how much sections beyond the best one add to an article's score
 const SNIPPET = 200;
@@ -73,7 +85,7 @@ export class LanguageIndex {
     const hit = (n) => {
       let found = hits.get(n);
       if (!found) {
-        found = { doc: this.docs[n], base: 0, sections: [], matched: new Set(), titleMatch: false };
+        found = { doc: this.docs[n], base: 0, sections: [], matched: new Set(), title: new Set() };
         hits.set(n, found);
       }
       return found;
@@ -83,16 +95,17 @@ export class LanguageIndex {
       found.base += result.score;
       for (const [t, fields] of Object.entries(result.matchData.metadata)) {
         found.matched.add(t);
-        if (fields.t) found.titleMatch = true;
+        if (fields.t) found.title.add(t);
       }
     }
     if (this.body) {
       for (const result of runQuery(this.body, plan.clauses)) {
         const ref = Number(result.ref);
         const found = hit(this.sections[ref][0]);
-        const terms = Object.keys(result.matchData.metadata);
-        found.sections.push({ ref, score: result.score, terms });
-        for (const t of terms) found.matched.add(t);
+        const metadata = result.matchData.metadata;
+        const heading = new Set(Object.keys(metadata).filter((t) => metadata[t].h));
+        found.sections.push({ ref, score: result.score, heading });
+        for (const t in metadata) found.matched.add(t);
       }
     }
     const queryTerms = plan.units.filter((u) => u.weight > 0).map((u) => u.key).join(" ");
@@ -104,7 +117,10 @@ export class LanguageIndex {
       const best = found.sections[0];
       const rest = found.sections.slice(1).reduce((sum, s) => sum + s.score, 0);
       const lexical = found.base + (best ? best.score + SECTION_REST * rest : 0);
-      found.score = lexical * coverage * coverage;
+      // A title or a heading that holds most of the query is the best evidence of what a page is about.
+      const field = Math.max(this.coverage(plan, found.title),
+        ...found.sections.map((section) => this.coverage(plan, section.heading)));
+      found.score = lexical * coverage * coverage * (1 + FIELD_BONUS * field * field);
       found.exactTitle = queryTerms !== "" && this.titleKey(found.doc) === queryTerms;
       // Point at the section when it carries the match, not when the title or summary did.
       found.section = best && this.sections[best.ref][1] && best.score >= 0.5 * found.base
@@ -127,28 +143,25 @@ export class LanguageIndex {
 
   /** Units, their alternatives and weights, synonym spans and the lunr clauses of a query. */
   plan(query, prefix) {
-    const parts = chunks(query);
     const open = prefix && /[\p{L}\p{N}]$/u.test(query);
-    const units = [];
-    for (const chunk of parts) {
-      const unit = makeUnit(chunk);
-      if (unit) units.push(unit);
-    }
+    const sequence = chunks(query).map((chunk) => ({ unit: makeUnit(chunk), keys: chunkKeys(chunk) }));
+    const units = sequence.map((entry) => entry.unit).filter(Boolean);
     const last = units[units.length - 1];
     if (open && last && last.chunk.end === query.length) this.addPrefixes(last);
     for (const unit of units) {
       if (unit.kind !== "word" && unit.kind !== "compound") continue;
-      if (unit.alts.some((alt) => alt.terms.every((t) => this.df(t) > 0))) continue;
       if (unit.alts.some((alt) => alt.kind === "prefix")) continue;
-      this.addFuzzy(unit);
+      const known = unit.alts.some((alt) => alt.terms.every((t) => this.df(t) > 0));
+      if (!known) this.addFuzzy(unit);
+      else this.addVariants(unit);
     }
-    const spans = this.synonymSpans(units);
+    const spans = this.synonymSpans(sequence);
     for (const unit of units) unit.weight = this.weight(unit, spans);
     const clauses = new Map();
     const add = (t, boost) => clauses.set(t, Math.max(clauses.get(t) || 0, boost));
     for (const unit of units) {
       if (unit.weight <= 0) continue;
-      for (const alt of unit.alts) for (const t of alt.terms) add(t, BOOST[alt.kind]);
+      for (const alt of unit.alts) for (const t of alt.terms) add(t, alt.boost || BOOST[alt.kind]);
     }
     for (const span of spans) for (const t of span.terms) add(t, BOOST.synonym);
     return { units, spans, clauses };
@@ -172,15 +185,33 @@ export class LanguageIndex {
     const raw = unit.chunk.tokens[unit.kind === "compound" ? unit.chunk.tokens.length - 1 : 0];
     const length = [...raw].length;
     if (length < 4 || /^\d+$/u.test(raw)) return;
-    const distance = length >= 8 ? 2 : 1;
-    const found = new Set();
-    for (const source of new Set([raw, unit.key])) {
-      for (const t of this.expand(globalThis.lunr.TokenSet.fromFuzzyString(source, distance))) found.add(t);
+    const found = new Map(); // term → edits from what was typed
+    const note = (t, d) => { if (t && t !== unit.key && d < (found.get(t) ?? Infinity)) found.set(t, d); };
+    // One edit of the word as typed, then the pipeline: the index holds stems ("energi"), so
+    // "eneryg" only finds "energy" this way; then lunr's own fuzzy match of the stem.
+    for (const variant of edits(raw)) {
+      const t = term(variant);
+      if (t && this.df(t) > 0) note(t, 1);
     }
-    // Closest first: a typo of "energy" should try "energi", not every word within two edits.
-    const ranked = [...found].sort((a, b) => Math.abs(a.length - raw.length) - Math.abs(b.length - raw.length)
-      || this.df(b) - this.df(a)).slice(0, MAX_EXPANSIONS);
-    for (const t of ranked) unit.alts.push({ kind: "fuzzy", terms: [t] });
+    const distance = length >= 8 ? 2 : 1;
+    for (const source of new Set([raw, unit.key])) {
+      for (const t of this.expand(globalThis.lunr.TokenSet.fromFuzzyString(source, distance))) {
+        note(t, editDistance(source, t));
+      }
+    }
+    // Closest first, then the most common: the best guess stands in for the word almost fully.
+    const ranked = [...found].sort((a, b) => a[1] - b[1] || this.df(b[0]) - this.df(a[0]))
+      .slice(0, MAX_EXPANSIONS).map(([t]) => t);
+    ranked.forEach((t, i) => unit.alts.push({ kind: "fuzzy", terms: [t], boost: i ? BOOST.fuzzy : BOOST.closest }));
+  }
+
+  /** A known but rare word ("bandwith" of BANDWITH_ERROR) also finds its common spelling. */
+  addVariants(unit) {
+    const df = this.df(unit.key);
+    if (unit.kind !== "word" || unit.key.length < 5 || /\d/u.test(unit.key)) return;
+    for (const t of this.expand(globalThis.lunr.TokenSet.fromFuzzyString(unit.key, 1))) {
+      if (t !== unit.key && this.df(t) >= RARE_VARIANT * df) unit.alts.push({ kind: "variant", terms: [t] });
+    }
   }
 
   expand(tokenSet) {
@@ -189,17 +220,17 @@ export class LanguageIndex {
     return terms;
   }
 
-  /** Synonym phrases found in the query: [{units: [i…], terms}] for each other phrase of the group. */
-  synonymSpans(units) {
+  /** Synonym phrases found in the query: [{units, terms}] for each other phrase of the group. */
+  synonymSpans(sequence) {
     const spans = [];
-    const keys = units.map((u) => u.keys);
     for (const [sources, targets] of this.expansions) {
-      for (const source of sources) {
-        for (let i = 0; i + source.length <= units.length; i++) {
-          if (!source.every((t, k) => keys[i + k].has(t))) continue;
-          const covered = units.slice(i, i + source.length);
+      for (const [keys, own] of sources) {
+        for (let i = 0; i + keys.length <= sequence.length; i++) {
+          if (!keys.every((k, j) => sequence[i + j].keys.has(k))) continue;
+          const covered = sequence.slice(i, i + keys.length).map((entry) => entry.unit).filter(Boolean);
+          if (!covered.length) continue;
           for (const target of targets) {
-            if (target.length === source.length && target.every((t, k) => t === source[k])) continue;
+            if (target.length === own.length && target.every((t, j) => t === own[j])) continue;
             spans.push({ units: covered, terms: target });
           }
         }
@@ -210,6 +241,7 @@ export class LanguageIndex {
 
   /** How rare a unit is (idf over articles); 0 when nothing in the index can match it. */
   weight(unit, spans) {
+    const scale = /^\d+$/u.test(unit.key) ? NUMBER_WEIGHT : fillers().has(unit.key) ? FILLER_WEIGHT : 1;
     let best = 0;
     for (const alt of unit.alts) {
       if (!alt.terms.every((t) => this.df(t) > 0)) continue;
@@ -219,7 +251,7 @@ export class LanguageIndex {
       if (!span.units.includes(unit) || !span.terms.every((t) => this.df(t) > 0)) continue;
       best = Math.max(best, Math.min(...span.terms.map((t) => this.idf(t))));
     }
-    return best;
+    return best * scale;
   }
 
   coverage(plan, matched) {
@@ -235,7 +267,8 @@ export class LanguageIndex {
       total += unit.weight;
       let best = credit.get(unit) || 0;
       for (const alt of unit.alts) {
-        if (CREDIT[alt.kind] > best && alt.terms.every((t) => matched.has(t))) best = CREDIT[alt.kind];
+        const value = alt.credit || CREDIT[alt.kind];
+        if (value > best && alt.terms.every((t) => matched.has(t))) best = value;
       }
       got += unit.weight * best;
     }
@@ -276,6 +309,44 @@ export class LanguageIndex {
   }
 }
 
+let fillerTerms = null;
+function fillers() {
+  if (!fillerTerms) fillerTerms = new Set(FILLER.map(term).filter(Boolean));
+  return fillerTerms;
+}
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+/** Every string one deletion, transposition, substitution or insertion away from `word`. */
+export function edits(word) {
+  const chars = [...word];
+  const alphabet = [...new Set([...LETTERS, ...chars])];
+  const out = new Set();
+  for (let i = 0; i <= chars.length; i++) {
+    const head = chars.slice(0, i).join("");
+    const tail = chars.slice(i);
+    if (tail.length) out.add(head + tail.slice(1).join(""));
+    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2).join(""));
+    for (const c of alphabet) {
+      if (tail.length) out.add(head + c + tail.slice(1).join(""));
+      out.add(head + c + tail.join(""));
+    }
+  }
+  out.delete(word);
+  return out;
+}
+
+/** What a chunk can be called in a synonym phrase: its key (a stop word as typed) and its pieces. */
+function chunkKeys(chunk) {
+  const tokens = chunk.tokens;
+  if (chunk.kind === "cjk" || chunk.kind === "class") return new Set(tokens);
+  if (chunk.kind === "compound") {
+    const joined = tokens[tokens.length - 1];
+    return new Set([term(joined) || joined, ...tokens.slice(0, -1).map(term).filter(Boolean)]);
+  }
+  return new Set([term(tokens[0]) || tokens[0], ...tokens.slice(1).map(term).filter(Boolean)]);
+}
+
 function makeUnit(chunk) {
   if (chunk.kind === "cjk" || chunk.kind === "class") {
     const t = chunk.tokens[0];
@@ -295,6 +366,24 @@ function makeUnit(chunk) {
   const pieces = tokens.slice(1).map(term).filter(Boolean);
   if (pieces.length) alts.push({ kind: "pieces", terms: pieces });
   return { chunk, kind: "word", key, keys: new Set([key, ...pieces]), alts };
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions, as lunr counts). */
+export function editDistance(a, b) {
+  const x = [...a];
+  const y = [...b];
+  const rows = Array.from({ length: x.length + 1 }, (_, i) => [i, ...new Array(y.length).fill(0)]);
+  for (let j = 1; j <= y.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) {
+        rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return rows[x.length][y.length];
 }
 
 function runQuery(index, clauses) {

@@ -107,6 +107,7 @@ export function term(token) {
   if (!token || token[0] === "@" || isCjk(token)) return token;
   let cached = termCache.get(token);
   if (cached === undefined) {
+    if (termCache.size > 100000) termCache.clear(); // typo candidates must not grow it forever
     const lunr = globalThis.lunr;
     cached = lunr.stopWordFilter(token) === undefined ? "" : lunr.stemmer(new lunr.Token(token)).toString();
     termCache.set(token, cached);
