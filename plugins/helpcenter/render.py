@@ -9,6 +9,8 @@ from typing import Any
 import jinja2
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
+# Material's partials that hold inline <script>s, replaced by ones that load files (CSP script-src 'self').
+OVERRIDES_DIR = TEMPLATES_DIR / "overrides"
 
 
 @lru_cache(maxsize=1)
@@ -27,3 +29,9 @@ def add_theme_dir(theme_dirs: list[str]) -> None:
     """Append our templates to the theme search path, once; last, so a site's custom_dir still wins."""
     if str(TEMPLATES_DIR) not in theme_dirs:
         theme_dirs.append(str(TEMPLATES_DIR))
+
+
+def add_override_dir(theme_dirs: list[str], custom_dir: str | None) -> None:
+    """Put our CSP-safe partials before the theme's own, once; after a site's custom_dir, which still wins."""
+    if str(OVERRIDES_DIR) not in theme_dirs:
+        theme_dirs.insert(1 if custom_dir else 0, str(OVERRIDES_DIR))

@@ -39,6 +39,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.default_language = config.theme["language"]
         self.default_site_name = config.site_name
         render.add_theme_dir(config.theme.dirs)
+        render.add_override_dir(config.theme.dirs, config.theme.custom_dir)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         add_module_scripts(config, SCRIPTS)
