@@ -10,6 +10,7 @@ from helpcenter.content import checks as content_checks
 from helpcenter.diagnostics import Diagnostic
 from helpcenter.flowcharts import trees as flowchart_trees
 from helpcenter.project import Project
+from helpcenter.search import checks as search_checks
 
 
 def run(docs_dir: Path, languages: Sequence[str], *, prefix: str = "docs/",
@@ -35,6 +36,9 @@ def run_project(project: Project, paths: Sequence[Path] = ()) -> list[Diagnostic
     flowcharts = project.plugins.get("helpcenter-flowcharts")
     problems = run(project.docs_dir, project.languages, prefix=project.prefix,
                    flowcharts_dir=flowcharts.get("trees_dir", "flowcharts") if flowcharts is not None else None)
+    search = project.plugins.get("helpcenter-search")
+    if search is not None:
+        problems = sorted(set(problems + search_checks.check(project.root, search, project.docs_dir, project.languages)))
     if not paths:
         return problems
     wanted = [Path(p).resolve() for p in paths]

@@ -12,6 +12,7 @@ from mkdocs.structure.pages import Page
 
 from helpcenter import render
 from helpcenter.content.plugin import add_module_scripts, report
+from helpcenter.search import checks
 from helpcenter.search import synonyms as synonyms_loader
 from helpcenter.search.config import SearchConfig
 from helpcenter.search.index import Weights
@@ -79,10 +80,5 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
 
 def _display(config, path: str | None) -> str:
-    # Messages name files relative to the project (the folder of mkdocs.yml).
-    root = Path(config.config_file_path or ".").resolve().parent
-    target = Path(path or "mkdocs.yml").resolve()
-    try:
-        return target.relative_to(root).as_posix()
-    except ValueError:
-        return target.as_posix()
+    # Messages name files relative to the project (the folder of mkdocs.yml), as helpcenter check does.
+    return checks.display_path(Path(config.config_file_path or ".").parent, Path(path or "mkdocs.yml"))

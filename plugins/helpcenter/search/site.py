@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 from helpcenter.content.catalog import Catalog
 from helpcenter.content.views import LANGUAGE_NAMES, locate
 from helpcenter.diagnostics import Diagnostic
-from helpcenter.search import sections
+from helpcenter.search import checks, sections
 from helpcenter.search.index import Builder, Doc, Weights
 from helpcenter.search.synonyms import Synonyms
 
@@ -33,7 +33,7 @@ class Options:
 
     weights: Weights = field(default_factory=Weights)
     text_chars: int = 1200
-    secret_article: str = "recovery-phrase-safety"
+    secret_article: str = checks.DEFAULT_SECRET_ARTICLE
     directory_urls: bool = True
     config_path: str = "mkdocs.yml"  # names the configuration in messages
 
@@ -70,13 +70,7 @@ class SiteIndex:
 
     def diagnostics(self) -> list[Diagnostic]:
         """Problems of the configuration that only the catalog can reveal."""
-        secret = self.options.secret_article
-        if secret and not self.catalog.translations(secret):
-            return [Diagnostic(self.options.config_path, 0, 0, "search-secret-article-unknown",
-                               f"secret_article '{secret}' is not an article id",
-                               "name the article that explains how to keep a recovery phrase safe",
-                               severity="warning")]
-        return []
+        return checks.secret_article(self.catalog, self.options.secret_article, self.options.config_path)
 
     def write(self, target: Path) -> list[Path]:
         """Write `<target>/<lang>/tier1.json` and `tier2.json` for every language; returns the files."""

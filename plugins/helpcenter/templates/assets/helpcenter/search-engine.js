@@ -9,7 +9,7 @@
 // all three over the one that says "usdt" fifty times. Typos and prefixes cover less than an exact
 // word, so they never beat it, and a query equal to an article's title puts that article first.
 
-import { chunks, isCjk, term } from "./search-tokenize.js";
+import { chunkKey, chunks, isCjk, term } from "./search-tokenize.js";
 
 const EMPTY = Object.freeze({}); // lunr only reads posting metadata: one shared object for all
 const CREDIT = { exact: 1, pieces: 0.95, prefix: 0.9, synonym: 0.85, fuzzy: 0.7, variant: 0.95 };
@@ -338,13 +338,9 @@ export function edits(word) {
 
 /** What a chunk can be called in a synonym phrase: its key (a stop word as typed) and its pieces. */
 function chunkKeys(chunk) {
-  const tokens = chunk.tokens;
-  if (chunk.kind === "cjk" || chunk.kind === "class") return new Set(tokens);
-  if (chunk.kind === "compound") {
-    const joined = tokens[tokens.length - 1];
-    return new Set([term(joined) || joined, ...tokens.slice(0, -1).map(term).filter(Boolean)]);
-  }
-  return new Set([term(tokens[0]) || tokens[0], ...tokens.slice(1).map(term).filter(Boolean)]);
+  const tokens = chunk.kind === "compound" ? chunk.tokens.slice(0, -1) : chunk.tokens.slice(1);
+  if (chunk.kind === "cjk" || chunk.kind === "class") return new Set([chunkKey(chunk)]);
+  return new Set([chunkKey(chunk), ...tokens.map(term).filter(Boolean)]);
 }
 
 function makeUnit(chunk) {

@@ -119,3 +119,15 @@ export function term(token) {
 export function terms(text) {
   return tokens(text).map(term).filter(Boolean);
 }
+
+/** A chunk's key, stop words kept: what synonym phrases are matched against (Python: keys). */
+export function chunkKey(chunk) {
+  const tokens = chunk.tokens;
+  const token = chunk.kind === "compound" ? tokens[tokens.length - 1] : tokens[0];
+  return chunk.kind === "cjk" || chunk.kind === "class" ? token : term(token) || token;
+}
+
+/** One key per chunk of `text`. */
+export function keys(text) {
+  return chunks(text).map(chunkKey);
+}

@@ -7,7 +7,9 @@
 //
 // A query is checked by findSecrets (secrets.js) before it goes anywhere, even to the worker: a
 // recovery phrase or key shows a warning and the phrase-safety article instead, and no query is
-// ever written to the URL, history, storage or a log by this code.
+// ever written to the URL, history, storage or a log by this code. Other modules hear of a query
+// (the "helpcenter:search" event, for tickets.js) only when the reader closes the box, and only
+// when nothing in it looks like a secret, so the words of a phrase typed one by one never do.
 
 import { findSecrets, mustBlock } from "./secrets.js";
 
@@ -196,8 +198,9 @@ class SearchBox {
     this.input.addEventListener("keydown", (event) => this.onKey(event));
     this.toggle.addEventListener("change", () => {
       this.input.setAttribute("aria-expanded", String(this.toggle.checked));
+      this.activate(-1); // reopened: arrows start again from the query
       if (this.toggle.checked) this.input.focus();
-      else this.input.blur();
+      else this.close();
     });
     document.addEventListener("keydown", (event) => {
       // Material's keys: / s f open the search from anywhere but a text field.
@@ -222,6 +225,14 @@ class SearchBox {
     this.reset.setAttribute("aria-label", this.strings.reset || "");
     this.reset.title = this.strings.reset || "";
     if (!this.query) this.meta_.textContent = this.strings.typing || "";
+  }
+
+  /** The reader leaves the box: tell tickets.js what was searched, unless it may hold a secret. */
+  async close() {
+    this.input.blur();
+    const text = this.query.trim();
+    if (!text || (await secrecy(text)) !== "none" || text !== this.query.trim()) return;
+    document.dispatchEvent(new CustomEvent("helpcenter:search", { detail: { query: text } }));
   }
 
   setOpen(open) {
@@ -280,7 +291,6 @@ class SearchBox {
       this.show(seq, { state: "secret", results: await secretResults(lang) });
       return;
     }
-    if (secret === "none") document.dispatchEvent(new CustomEvent("helpcenter:search", { detail: { query: text } }));
     await client.ready;
     const reply = await client.search(text, lang, false);
     this.show(seq, { state: reply.results.length ? "results" : "none", results: reply.results, secret, quiet });

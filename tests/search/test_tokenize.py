@@ -1,0 +1,77 @@
+"""The shared tokenizer: Python against the test vectors the browser test also checks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpcenter.search import tokenize
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "search"
+INPUTS = FIXTURES / "tokenize-inputs.txt"
+VECTORS = FIXTURES / "tokenize-vectors.json"
+
+
+def _inputs() -> list[str]:
+    # The inputs file spells invisible characters as \\uXXXX escapes, so it stays readable.
+    lines = INPUTS.read_text(encoding="utf-8").splitlines()
+    return [line.encode("ascii", "backslashreplace").decode("unicode_escape") if "\\u" in line else line
+            for line in lines if line]
+
+
+def vector(text: str) -> dict[str, object]:
+    """What Python makes of one input."""
+    return {"text": text, "tokens": tokenize.tokens(text), "terms": tokenize.terms(text),
+            "keys": tokenize.keys(text)}
+
+
+def test_vectors_match_the_python_tokenizer(update_fixtures: bool) -> None:
+    actual = [vector(text) for text in _inputs()]
+    if update_fixtures:  # rewritten vectors must be reviewed in the diff
+        VECTORS.write_text(json.dumps(actual, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    expected = json.loads(VECTORS.read_text(encoding="utf-8"))
+    assert [v["text"] for v in expected] == [v["text"] for v in actual], "inputs changed: --update-fixtures"
+    for want, got in zip(expected, actual, strict=True):
+        assert got == want
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("带宽上限 VPN 连接", ["带宽", "宽上", "上限", "vpn", "连接"]),
+    ("OUT_OF_ENERGY", ["out", "of", "energy", "outofenergy"]),
+    ("TRC-20 转账", ["trc", "20", "trc20", "转账"]),
+    ("trc20 and 2FA", ["trc20", "trc", "20", "and", "2fa"]),
+    ("的", ["的"]),
+    ("ＵＳＤＴ　转账", ["usdt", "转账"]),
+    ("it's the wallet’s", ["its", "the", "wallets"]),
+    ("is this address right TCsgkirnXapt6waXAMGqbN8dfNZhAQns16", ["is", "this", "address", "right", "@address"]),
+    ("0x52908400098527886E0F7030069857D2E4169EE7", ["@address"]),
+    ("931da53f50a0be52d057e0bd04ab3005440698c83998e1705bb7a7af3d2e2425", ["@txid"]),
+    ("<b>bold</b> & more", ["b", "bold", "b", "more"]),
+])
+def test_tokens(text: str, tokens: list[str]) -> None:
+    assert tokenize.tokens(text) == tokens
+
+
+@pytest.mark.parametrize(("text", "terms"), [
+    ("Why was I charged so much TRX?", ["charg", "much", "trx"]),
+    ("staking energies", ["stake", "energi"]),
+    ("a I the of and to", []),
+    ("助记词", ["助记", "记词"]),
+])
+def test_terms_run_lunrs_english_pipeline_on_words_only(text: str, terms: list[str]) -> None:
+    assert tokenize.terms(text) == terms
+
+
+def test_any_two_character_substring_of_chinese_text_is_a_term() -> None:
+    text = "助记词和带宽限制"
+    stored = set(tokenize.terms(text))
+    for start in range(len(text) - 1):
+        assert set(tokenize.terms(text[start : start + 2])) <= stored
+
+
+def test_keys_keep_stop_words_so_phrases_stay_phrases() -> None:
+    assert tokenize.keys("sign up") == ["sign", "up"]
+    assert tokenize.keys("have my keys") == ["have", "my", "kei"]
+    assert tokenize.keys("two-factor authentication") == ["twofactor", "authent"]
