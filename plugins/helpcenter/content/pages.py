@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from typing import Any
+
+from markupsafe import Markup, escape
 
 from helpcenter.content.catalog import Catalog
 
@@ -30,3 +33,25 @@ def generated_pages(catalog: Catalog) -> list[tuple[str, str]]:
 def _front_matter(title: str) -> str:
     # JSON is YAML: a quoted, escaped title whatever characters it holds.
     return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+
+
+def escaped_meta(meta: dict[str, Any], title: str | None = None) -> dict[str, Any]:
+    """Front matter as the theme may print it: every text (and text in a list) as escaped Markup.
+
+    MkDocs's Jinja environment has no autoescape, and Material prints front matter raw: `title` in <title>,
+    the header and every nav entry, `description` and `author` in <meta>, `subtitle` and `status` in the nav.
+    `template` stays as written (it is a name to look up, not text to show); mappings such as `search` are
+    options, left alone. `title` (the catalog's, when known) replaces the page's own: MkDocs reads front
+    matter with PyYAML, which disagrees with our YAML 1.2 reader on values such as `yes` or `!tag`.
+    """
+    result: dict[str, Any] = dict(meta)
+    if title is not None:
+        result["title"] = title
+    for key, value in result.items():
+        if key == "template":
+            continue
+        if isinstance(value, str):
+            result[key] = Markup(escape(value))
+        elif isinstance(value, list):
+            result[key] = [Markup(escape(item)) if isinstance(item, str) else item for item in value]
+    return result

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup, escape
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -47,7 +46,10 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
 
     def on_files(self, files: Files, *, config):
         docs_dir = Path(config.docs_dir)
-        loaded = catalog_loader.load(docs_dir, self.config.languages, display_prefix=_prefix(config))
+        # The theme's template names: front matter `template` and `icon` must name one (else a traceback).
+        templates = frozenset(config.theme.get_env().list_templates())
+        loaded = catalog_loader.load(docs_dir, self.config.languages, display_prefix=_prefix(config),
+                                     templates=templates)
         problems = loaded.diagnostics + checks.check(loaded.catalog, prefix=_prefix(config))
         report(problems)
         self.catalog = loaded.catalog
@@ -71,10 +73,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         view = views.locate(self.catalog, page.file.src_uri)
         if view is None:
             return markdown
-        # MkDocs's Jinja environment has no autoescape and Material prints titles raw in <title>,
-        # the header and the nav of every page: store them as escaped Markup once, here.
-        if "title" in page.meta:
-            page.meta["title"] = Markup(escape(str(page.meta["title"])))
+        # Material prints front matter raw on every page (no autoescape): store it escaped once, here.
+        page.meta.update(pages.escaped_meta(page.meta, views.title_of(self.catalog, *view)))
         page.meta.setdefault("template", pages.TEMPLATES[view[0]])
         return markdown
 

@@ -61,6 +61,15 @@ def locate(catalog: Catalog, src_uri: str) -> tuple[str, str, str] | None:
     return ("article", article.lang, article.id) if article else None
 
 
+def title_of(catalog: Catalog, kind: str, lang: str, key: str) -> str | None:
+    """The title the catalog holds for a located page (None for generated pages and unknown ones)."""
+    if kind == "article":
+        article = catalog.article(key, lang)
+        return article.title if article else None
+    page = catalog.homes.get(lang) if kind == "home" else catalog.category(key, lang)
+    return page.title if page is not None and page.path is not None else None
+
+
 def page_view(catalog: Catalog, src_uri: str, directory_urls: bool = True) -> PageView | None:
     """The view of one docs file, or None for files that are not part of the help center."""
     where = locate(catalog, src_uri)
