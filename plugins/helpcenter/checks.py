@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from helpcenter.content import catalog as catalog_loader
@@ -14,12 +14,13 @@ from helpcenter.search import checks as search_checks
 
 
 def run(docs_dir: Path, languages: Sequence[str], *, prefix: str = "docs/",
-        flowcharts_dir: str | None = None) -> list[Diagnostic]:
+        flowcharts_dir: str | None = None, templates: Collection[str] | None = None) -> list[Diagnostic]:
     """All content problems of a docs tree, sorted by file and position.
 
-    `flowcharts_dir` (relative to `docs_dir`) turns on the tree checks, as helpcenter-flowcharts does.
+    `flowcharts_dir` (relative to `docs_dir`) turns on the tree checks, as helpcenter-flowcharts does;
+    `templates` (the theme's template names) the checks of front matter `template` and `icon`.
     """
-    loaded = catalog_loader.load(docs_dir, languages, display_prefix=prefix)
+    loaded = catalog_loader.load(docs_dir, languages, display_prefix=prefix, templates=templates)
     problems = list(loaded.diagnostics)
     tree_ids = None
     if flowcharts_dir is not None:
@@ -35,7 +36,8 @@ def run_project(project: Project, paths: Sequence[Path] = ()) -> list[Diagnostic
     """`helpcenter check`: all problems of the project, or only those in `paths` when given."""
     flowcharts = project.plugins.get("helpcenter-flowcharts")
     problems = run(project.docs_dir, project.languages, prefix=project.prefix,
-                   flowcharts_dir=flowcharts.get("trees_dir", "flowcharts") if flowcharts is not None else None)
+                   flowcharts_dir=flowcharts.get("trees_dir", "flowcharts") if flowcharts is not None else None,
+                   templates=project.templates)
     search = project.plugins.get("helpcenter-search")
     if search is not None:
         problems = sorted(set(problems + search_checks.check(project.root, search, project.docs_dir, project.languages)))

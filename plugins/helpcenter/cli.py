@@ -113,6 +113,7 @@ def _load_project(config_file: Path):
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
+    from helpcenter import render
     from helpcenter.project import Project
 
     if not config_file.exists():
@@ -121,11 +122,13 @@ def _load_project(config_file: Path):
         config = load_config(str(config_file))
     except ConfigurationError as err:
         raise ProjectError(f"{config_file}: {err}") from err
+    render.add_theme_dir(config.theme.dirs)  # as the plugins' on_config does: our templates are the theme's too
     plugins = {name: dict(plugin.config) for name, plugin in config.plugins.items()
                if name.startswith("helpcenter-") and hasattr(plugin, "config")}
     languages = tuple(plugins.get("helpcenter-articles", {}).get("languages") or ("en", "zh"))
     return Project(root=config_file.resolve().parent, docs_dir=Path(config.docs_dir), languages=languages,
-                   site_url=config.site_url or "", plugins=plugins)
+                   site_url=config.site_url or "", plugins=plugins,
+                   templates=frozenset(config.theme.get_env().list_templates()))
 
 
 if __name__ == "__main__":

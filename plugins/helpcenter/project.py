@@ -16,6 +16,7 @@ class Project:
     languages: tuple[str, ...] = ("en", "zh")
     site_url: str = ""
     plugins: dict[str, dict[str, Any]] = field(default_factory=dict)
+    templates: frozenset[str] | None = None  # the theme's template names; None = not known, not checked
 
     @property
     def prefix(self) -> str:

@@ -110,3 +110,13 @@ def test_check_reports_helpdesk_settings_like_the_build(tmp_path: Path, monkeypa
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "network: 360012345601" in row)
     assert result.output.startswith(f"mkdocs.yml:{line}:9: error[ticket-unknown-field]: ")
     assert "'netwrk'" in result.output
+
+
+def test_check_accepts_theme_fields_that_name_real_templates_and_icons(project: Path) -> None:
+    (project / "docs/en/wallet/english-only.md").unlink()
+    article = project / "docs/en/wallet/create-wallet.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("---\n", "---\ntemplate: helpcenter/article.html\nicon: material/wallet\n"
+                                    "hide: [toc]\nsearch: {boost: 2}\n", 1), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--strict"])
+    assert (result.exit_code, result.output) == (0, "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,8 +13,12 @@ from helpcenter.diagnostics import Diagnostic, did_you_mean
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-# Keys MkDocs and Material understand in front matter; allowed beside ours so writers can use them.
-THEME_KEYS = frozenset({"template", "hide", "icon", "status", "description", "search", "subtitle"})
+# Keys MkDocs and Material understand in front matter, allowed beside ours so writers can use them, with
+# the type Material needs: it renders them as is, so `hide: 5` would crash the build with a traceback.
+THEME_FIELDS: dict[str, str] = {"template": "str", "hide": "list", "icon": "str", "status": "str",
+                                "description": "str", "search": "mapping", "subtitle": "str"}
+THEME_KEYS = frozenset(THEME_FIELDS)
+MAX_REVIEW_DAYS = 3650  # ten years: beyond that an article is never due, and date arithmetic overflows
 
 ARTICLE_FIELDS: dict[str, str] = {  # key -> expected type, as named in messages
     "id": "str", "title": "str", "summary": "str", "tags": "list", "reviewed": "date",
@@ -27,7 +32,7 @@ REQUIRED_HINTS = {
     "summary": "add 'summary: …' (one or two sentences for search results, cards and tickets)",
 }
 _TYPE_NAMES = {"str": "a text", "list": "a list of texts", "date": "a date (YYYY-MM-DD)",
-               "int": "a whole number"}
+               "int": "a whole number", "mapping": "a set of fields"}
 
 
 @dataclass(frozen=True)
@@ -76,26 +81,44 @@ class Category:
         return f"{self.lang}/{self.id}/" if directory_urls else f"{self.lang}/{self.id}/index.html"
 
 
-def check_fields(fm: FrontMatter, schema: dict[str, str], display: str) -> tuple[dict[str, Any],
-                                                                                 list[Diagnostic]]:
-    """Check each known field's type; return the well-typed values and a diagnostic per bad one."""
+def check_fields(fm: FrontMatter, schema: dict[str, str], display: str,
+                 templates: Collection[str] | None = None) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """Check each known field's type; return the well-typed values and a diagnostic per bad one.
+
+    `templates` are the theme's template names: when given, `template` and `icon` must name one.
+    """
     good: dict[str, Any] = {}
     problems: list[Diagnostic] = []
     for key, value in fm.data.items():
-        kind = schema.get(key)
+        kind = schema.get(key) or THEME_FIELDS.get(key)
         if kind is None:
-            if key not in THEME_KEYS:
-                known = [*schema, *THEME_KEYS]
-                problems.append(Diagnostic(
-                    display, *fm.key_pos[key], "fm-unknown-field", f"unknown front matter field '{key}'",
-                    f"{did_you_mean(key, known)}known fields: {', '.join(schema)}", severity="warning"))
+            known = [*schema, *THEME_KEYS]
+            problems.append(Diagnostic(
+                display, *fm.key_pos[key], "fm-unknown-field", f"unknown front matter field '{key}'",
+                f"{did_you_mean(key, known)}known fields: {', '.join(schema)}", severity="warning"))
             continue
-        problem = _type_problem(kind, key, value, fm, display)
+        problem = _type_problem(kind, key, value, fm, display) or _theme_problem(key, value, fm, display, templates)
         if problem:
             problems.append(problem)
-        else:
+        elif key in schema:
             good[key] = tuple(value) if kind == "list" else value
     return good, problems
+
+
+def _theme_problem(key: str, value: Any, fm: FrontMatter, display: str,
+                   templates: Collection[str] | None) -> Diagnostic | None:
+    # MkDocs and Material look these names up while rendering and stop with a traceback when they are missing.
+    if templates is None or key not in ("template", "icon"):
+        return None
+    if key == "template" and value not in templates:
+        pages = sorted(t for t in templates if t.endswith(".html") and not t.startswith((".", "partials/")))
+        return Diagnostic(display, *fm.pos(key), "fm-unknown-template", f"template '{value}' is not in the theme",
+                          f"{did_you_mean(value, pages)}leave 'template' out to get the help center's own layout")
+    if key == "icon" and f".icons/{value}.svg" not in templates:
+        return Diagnostic(display, *fm.pos(key), "fm-unknown-icon",
+                          f"icon '{value}' is not one of the theme's icons",
+                          "write a name as Material's icon search shows it, e.g. 'material/wallet'")
+    return None
 
 
 def _type_problem(kind: str, key: str, value: Any, fm: FrontMatter, display: str) -> Diagnostic | None:
@@ -119,11 +142,17 @@ def _type_problem(kind: str, key: str, value: Any, fm: FrontMatter, display: str
                                   f"write {key}: [first, second]")
         return None
     ok = {"str": lambda v: isinstance(v, str) and v.strip() != "",
-          "int": lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0}.get(kind)
+          "int": lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0,
+          "mapping": lambda v: isinstance(v, dict)}.get(kind)
     if ok is not None and ok(value):
+        if key == "review_every" and value > MAX_REVIEW_DAYS:
+            return Diagnostic(display, line, col, "fm-review-too-far",
+                              f"'review_every' is {value} days, more than {MAX_REVIEW_DAYS}",
+                              f"review facts at least every {MAX_REVIEW_DAYS} days (ten years), "
+                              "e.g. 'review_every: 365'")
         return None
     example = {"list": f"{key}: [{value}]" if isinstance(value, str) else f"{key}: [first, second]",
-               "str": f"{key}: some text", "int": f"{key}: 180"}.get(kind, "")
+               "str": f"{key}: some text", "int": f"{key}: 180", "mapping": f"{key}: {{exclude: true}}"}.get(kind, "")
     return Diagnostic(display, line, col, "fm-wrong-type",
                       f"'{key}' must be {_TYPE_NAMES[kind]} but is {_describe(value)}",
                       f"write it as '{example}'" if example else "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +31,7 @@ class Catalog:
     articles: list[Article] = field(default_factory=list)
     categories: list[Category] = field(default_factory=list)
     homes: dict[str, Category] = field(default_factory=dict)  # lang -> home page (id "")
+    index_files: set[str] = field(default_factory=set)  # every <lang>/<category>/index.md, broken ones too
 
     @property
     def default_language(self) -> str:
@@ -87,33 +88,38 @@ class LoadResult:
     diagnostics: list[Diagnostic]
 
 
-def load(docs_dir: Path, languages: Sequence[str], *, display_prefix: str = "") -> LoadResult:
-    """Read every Markdown file under `docs_dir`; `display_prefix` + relative path names files in messages."""
+def load(docs_dir: Path, languages: Sequence[str], *, display_prefix: str = "",
+         templates: Collection[str] | None = None) -> LoadResult:
+    """Read every Markdown file under `docs_dir`; `display_prefix` + relative path names files in messages.
+
+    `templates` (the theme's template names) turns on the checks of front matter `template` and `icon`.
+    """
     catalog = Catalog(tuple(languages))
     problems: list[Diagnostic] = []
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         if any(part.startswith(".") for part in Path(rel).parts):
             continue
-        problems += _load_file(catalog, rel, path.read_bytes(), display_prefix + rel)
+        problems += _load_file(catalog, rel, path.read_bytes(), display_prefix + rel, templates)
     for lang in languages:
         problems += _fill_missing_categories(catalog, lang, display_prefix)
     return LoadResult(catalog, problems)
 
 
 def load_sources(files: Iterable[tuple[str, bytes]], languages: Sequence[str],
-                 display_prefix: str = "") -> LoadResult:
+                 display_prefix: str = "", templates: Collection[str] | None = None) -> LoadResult:
     """Like `load`, from (relative path, bytes) pairs: for tests and editors."""
     catalog = Catalog(tuple(languages))
     problems: list[Diagnostic] = []
     for rel, raw in sorted(files):
-        problems += _load_file(catalog, rel, raw, display_prefix + rel)
+        problems += _load_file(catalog, rel, raw, display_prefix + rel, templates)
     for lang in languages:
         problems += _fill_missing_categories(catalog, lang, display_prefix)
     return LoadResult(catalog, problems)
 
 
-def _load_file(catalog: Catalog, rel: str, raw: bytes, display: str) -> list[Diagnostic]:
+def _load_file(catalog: Catalog, rel: str, raw: bytes, display: str,
+               templates: Collection[str] | None = None) -> list[Diagnostic]:
     parts = rel.split("/")
     langs = catalog.languages
     if parts[0] not in langs:
@@ -128,6 +134,8 @@ def _load_file(catalog: Catalog, rel: str, raw: bytes, display: str) -> list[Dia
         return [Diagnostic(display, 1, 1, "content-too-deep",
                            f"'{rel}' is nested too deep: articles live at <language>/<category>/<id>.md",
                            f"move it to {parts[0]}/{parts[1]}/{parts[-1]}")]
+    if len(parts) == 3 and parts[2] == INDEX:
+        catalog.index_files.add(rel)
     text, problems = frontmatter.read_text(raw, display)
     if text is None:
         return problems
@@ -137,7 +145,7 @@ def _load_file(catalog: Catalog, rel: str, raw: bytes, display: str) -> list[Dia
         return problems
     lang = parts[0]
     if parts[-1] == INDEX:
-        values, field_problems = check_fields(fm, CATEGORY_FIELDS, display)
+        values, field_problems = check_fields(fm, CATEGORY_FIELDS, display, templates)
         problems += field_problems
         category_id = parts[1] if len(parts) == 3 else ""
         if "title" not in values and "title" not in fm.data:
@@ -150,7 +158,7 @@ def _load_file(catalog: Catalog, rel: str, raw: bytes, display: str) -> list[Dia
         else:
             catalog.homes[lang] = page
         return problems
-    values, field_problems = check_fields(fm, ARTICLE_FIELDS, display)
+    values, field_problems = check_fields(fm, ARTICLE_FIELDS, display, templates)
     problems += field_problems
     for key in REQUIRED:
         if key not in fm.data:
@@ -191,6 +199,8 @@ def _fill_missing_categories(catalog: Catalog, lang: str, prefix: str) -> list[D
         known.add(article.category)
         catalog.categories.append(Category(lang, article.category,
                                            article.category.replace("-", " ").capitalize()))
+        if f"{lang}/{article.category}/{INDEX}" in catalog.index_files:
+            continue  # it has one, with problems of its own (already reported)
         problems.append(Diagnostic(f"{prefix}{lang}/{article.category}", 0, 0, "content-category-no-index",
                                    f"category '{article.category}' has no index.md",
                                    f"add {lang}/{article.category}/index.md with 'title' and 'summary'",

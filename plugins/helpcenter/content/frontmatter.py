@@ -91,13 +91,25 @@ def parse(text: str, path: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
                                  HINT_SKELETON)]
     problems: list[Diagnostic] = []
     for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            problems.append(Diagnostic(path, *_pos(key_node), "fm-complex-key",
+                                       f"a field name must be a word but this one is {_kind(key_node)}",
+                                       "write 'name: value' (a line starting with '? ' makes a complex key)"))
+            continue
         key = str(key_node.value)
         if key in fm.data:
             problems.append(Diagnostic(path, *_pos(key_node), "fm-duplicate-key",
                                        f"field '{key}' is set twice (first on line {fm.key_pos[key][0]})",
                                        f"keep one '{key}' line"))
             continue
-        fm.data[key] = _plain(value_node)
+        try:
+            fm.data[key] = _plain(value_node)
+        except _SelfReference as err:
+            anchor = err.node.anchor or ""
+            problems.append(Diagnostic(path, *_pos(err.node), "fm-recursive-alias",
+                                       f"the value anchored as '&{anchor}' contains itself",
+                                       f"remove the alias '*{anchor}' inside it: a value cannot include itself"))
+            continue
         fm.key_pos[key] = _pos(key_node)
         fm.value_pos[key] = _pos(value_node)
         if isinstance(value_node, SequenceNode):
@@ -110,12 +122,31 @@ def _pos(node: Node) -> Pos:
     return node.start_mark.line + 2, node.start_mark.column + 1
 
 
-def _plain(node: Node) -> Any:
-    """Turn a composed YAML node into plain Python values without ever raising on odd scalars."""
+class _SelfReference(Exception):
+    """An alias inside the very value its anchor names (`&a [*a]`): plain values would never end."""
+
+    def __init__(self, node: Node) -> None:
+        super().__init__(node.anchor)
+        self.node = node
+
+
+def _kind(node: Node) -> str:
+    return "a list" if isinstance(node, SequenceNode) else "a set of fields"
+
+
+def _plain(node: Node, inside: frozenset[int] = frozenset()) -> Any:
+    """Turn a composed YAML node into plain Python values without ever raising on odd scalars.
+
+    Raises _SelfReference for a recursive alias; `inside` holds the collections being converted.
+    """
+    if isinstance(node, MappingNode | SequenceNode):
+        if id(node) in inside:
+            raise _SelfReference(node)
+        inside = inside | {id(node)}
     if isinstance(node, MappingNode):
-        return {str(k.value): _plain(v) for k, v in node.value}
+        return {str(k.value): _plain(v, inside) for k, v in node.value}
     if isinstance(node, SequenceNode):
-        return [_plain(item) for item in node.value]
+        return [_plain(item, inside) for item in node.value]
     assert isinstance(node, ScalarNode)
     raw_tag = getattr(node.tag, "value", node.tag)  # ruamel >= 0.18 wraps tags in a Tag object
     tag, value = str(raw_tag or ""), str(node.value)
