@@ -28,7 +28,9 @@ def due_articles(catalog: Catalog, today: dt.date, within_days: int = 0) -> list
             result.append(Due(None, article.path, article.id))
             continue
         reviewed = article.reviewed.date() if isinstance(article.reviewed, dt.datetime) else article.reviewed
-        due = reviewed + dt.timedelta(days=article.review_every or DEFAULT_REVIEW_DAYS)
+        # Capped at the last representable day: a date near 9999 or a huge interval must not overflow.
+        days = min(article.review_every or DEFAULT_REVIEW_DAYS, (dt.date.max - reviewed).days)
+        due = reviewed + dt.timedelta(days=days)
         if due <= horizon:
             result.append(Due(due, article.path, article.id))
     return sorted(result, key=lambda d: (d.due is not None, d.due or dt.date.min, d.path))
