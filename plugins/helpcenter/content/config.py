@@ -2,15 +2,37 @@
 
 from __future__ import annotations
 
+import re
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+class Languages(c.ListOfItems):
+    """Language codes, each once, at least one: each names the docs folder of that language."""
+
+    def __init__(self, default: list[str]) -> None:
+        super().__init__(c.Type(str), default=default)
+
+    def run_validation(self, value: object) -> list[str]:
+        codes = super().run_validation(value)
+        if not codes:
+            raise c.ValidationError("Expected at least one language code but received an empty list")
+        for code in codes:
+            if not LANGUAGE_CODE.match(code):
+                raise c.ValidationError(f"Expected a language code such as 'en' or 'zh-hant' but received '{code}'")
+            if codes.count(code) > 1:
+                raise c.ValidationError(f"Expected each language once but received '{code}' twice")
+        return codes
 
 
 class ArticlesConfig(base.Config):
     """Languages of the help center and how each is named."""
 
     # Languages: docs/<code>/ holds that language; the first is the default
-    languages = c.ListOfItems(c.Type(str), default=["en", "zh"])
+    languages = Languages(default=["en", "zh"])
     """Language codes, default first: the fallback of short links and the site root."""
     languages_site_name = c.DictOfItems(c.Type(str), default={})
     """Language code → site name shown in the header on that language's pages."""
