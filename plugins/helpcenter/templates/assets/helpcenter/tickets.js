@@ -195,12 +195,12 @@ class TicketForm {
     return empty ? this.what : first;
   }
 
-  /** Run the firewall on every text; show what blocks. Resolves to true when the ticket may go. */
-  async check(focus) {
+  /** Run the firewall on `texts` (default: the form now); show what blocks. Resolves to true when they may go. */
+  async check(focus, texts = this.texts()) {
     const ui = this.words.ui;
     const blocked = [];
     const ambiguous = [];
-    for (const text of this.texts()) {
+    for (const text of texts) {
       for (const found of await findSecrets(text.value)) {
         const value = text.value.slice(found.start, found.end);
         if (found.kind !== "ambiguous-hex") blocked.push({ ...text, found, value });
@@ -245,11 +245,18 @@ class TicketForm {
     const invalid = this.formatErrors();
     if (invalid) return invalid.focus();
     this.status.textContent = this.words.ui.checking;
-    const ok = await this.check(true);
+    // The check waits (the word lists load on first use) while the reader may still type or paste: the
+    // ticket carries exactly the texts that passed, and a form changed meanwhile is checked again.
+    let texts;
+    let ok;
+    do {
+      texts = this.texts();
+      ok = await this.check(true, texts);
+    } while (ok && this.texts().some((text, i) => text.value !== texts[i].value));
     this.status.textContent = "";
     if (!ok) return undefined;
     const query = this.context.query || lastQuery || currentQuery();
-    const ticket = this.ticket((await findSecrets(query)).length ? "" : query);
+    const ticket = this.ticket((await findSecrets(query)).length ? "" : query, texts);
     const { url } = compose(this.config.recipe, ticket, this.words.ticket, this.words.labels);
     window.open(url, "_blank", "noopener");
     const ui = this.words.ui;
@@ -259,14 +266,15 @@ class TicketForm {
     return url;
   }
 
-  ticket(query) {
+  /** The ticket from `texts`, the values the firewall passed (see texts()). */
+  ticket(query, texts) {
     const { article = {}, flowchart = {} } = this.context;
     return {
-      lang: this.lang, what_happened: this.what.value,
+      lang: this.lang, what_happened: texts.find((text) => text.key === "what").value,
       article_id: article.id || "", article_title: article.title || "", article_url: article.url || "",
       flowchart_id: flowchart.id || "", flowchart_leaf: flowchart.leaf || "",
       path: (flowchart.path || []).map((s) => ({ node: String(s.node), ask: String(s.ask), answer: String(s.answer) })),
-      fields: [...this.inputs].map(([name, { input }]) => [name, input.value]),
+      fields: texts.filter((text) => text.key !== "what").map((text) => [text.key, text.value]),
       query, page_url: this.pageUrl(article.url),
     };
   }
