@@ -28,6 +28,15 @@ function h(tag, attrs, ...children) {
   return node;
 }
 
+/** A fragment as text; a malformed escape (a hand-edited link) is kept as written instead of throwing. */
+function decodeFragment(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch (error) {
+    return text;
+  }
+}
+
 /** "Step {n}" with values filled in. */
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? String(values[key]) : match));
@@ -60,8 +69,8 @@ class Flow {
     this.app.hidden = false;
     this.steps.addEventListener("click", (event) => this.onStepsClick(event));
     window.addEventListener("popstate", () => this.show(this.read(), true));
-    const hash = decodeURIComponent(window.location.hash.slice(1));
-    if (hash.startsWith("step-") && this.nodes[hash.slice(5)]) {
+    const hash = decodeFragment(window.location.hash.slice(1));
+    if (hash.startsWith("step-") && Object.hasOwn(this.nodes, hash.slice(5))) {
       // A no-JavaScript link (#step-<id>) opened with JavaScript on: the same step, in the query form.
       const id = hash.slice(5);
       history.replaceState(history.state, "", this.url({ node: id, path: this.onlyPath(id) || [] }));
@@ -270,7 +279,7 @@ class Flow {
     // In the "show all steps" view a step's link opens that step in the widget.
     const link = event.target.closest('a[href^="#step-"]');
     if (!link) return;
-    const id = decodeURIComponent(link.getAttribute("href").slice("#step-".length));
+    const id = decodeFragment(link.getAttribute("href").slice("#step-".length));
     if (!Object.hasOwn(this.nodes, id)) return;
     event.preventDefault();
     this.toggleAll(false);
