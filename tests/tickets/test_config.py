@@ -90,3 +90,9 @@ def test_positions_tolerate_mkdocs_tags(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: !ENV [NAME, x]\nplugins:\n  - helpcenter-tickets\n", encoding="utf-8")
     assert option_positions(str(config)) == {"": (3, 5)}
+
+
+def test_positions_of_options_inherited_from_another_file(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("INHERIT: base.yml\nplugins:\n  search: {}\n", encoding="utf-8")
+    assert option_positions(str(config)) == {}

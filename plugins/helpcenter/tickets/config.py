@@ -131,9 +131,11 @@ def option_positions(config_file: str | None) -> dict[str, tuple[int, int]]:
                 entry = item
     elif isinstance(plugins, MappingNode):
         entry = plugins
-    if entry is None:
+    # The options may live in a file this one INHERITs: then there is nothing here to point at.
+    found = next(((k, v) for k, v in entry.value if k.value == PLUGIN), None) if entry is not None else None
+    if found is None:
         return {}
-    key, options = next((k, v) for k, v in entry.value if k.value == PLUGIN)
+    key, options = found
     positions = {"": _pos(key)}
     if isinstance(options, MappingNode):
         for name, value in options.value:
