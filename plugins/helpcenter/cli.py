@@ -53,9 +53,11 @@ def new_command(category: str, title: str, config_file: Path) -> None:
     """Write an article skeleton with a fresh id in every language."""
     from helpcenter.content import catalog, skeleton
 
+    if skeleton.category_error(category):
+        raise click.BadParameter(skeleton.category_error(category), param_hint="CATEGORY")
     project = _load_project(config_file)
     loaded = catalog.load(project.docs_dir, project.languages, display_prefix=project.prefix)
-    for rel, text in skeleton.skeletons(loaded.catalog, category, title, dt.date.today()).items():
+    for rel, text in skeleton.skeletons(loaded.catalog, category, title, dt.date.today(), project.docs_dir).items():
         target = project.docs_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

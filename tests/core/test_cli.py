@@ -120,3 +120,23 @@ def test_check_accepts_theme_fields_that_name_real_templates_and_icons(project: 
                                     "hide: [toc]\nsearch: {boost: 2}\n", 1), encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--strict"])
     assert (result.exit_code, result.output) == (0, "")
+
+
+@pytest.mark.parametrize("category", ["../../evil", "Wallet Stuff", "wallet/deep", ""])
+def test_new_refuses_a_category_that_is_not_a_folder_name(project: Path, category: str) -> None:
+    result = CliRunner().invoke(cli, ["new", category, "Hello"])
+    assert result.exit_code == 2
+    suggestion = {"../../evil": "evil", "Wallet Stuff": "wallet-stuff", "wallet/deep": "wallet-deep", "": "wallet"}
+    assert result.output == ("Usage: cli new [OPTIONS] CATEGORY TITLE\nTry 'cli new --help' for help.\n\n"
+                             f"Error: Invalid value for CATEGORY: category '{category}' is not a folder name: "
+                             f"use kebab-case, e.g. '{suggestion[category]}'\n")
+    assert not (project.parent / "evil").exists()
+
+
+def test_new_never_overwrites_a_file_that_did_not_load(project: Path) -> None:
+    broken = project / "docs/zh/wallet/hello.md"
+    broken.write_text("---\ntitle: [unclosed\n---\nA draft someone is writing.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["new", "wallet", "Hello"])
+    assert result.exit_code == 0
+    assert result.output == "created docs/en/wallet/hello-2.md\ncreated docs/zh/wallet/hello-2.md\n"
+    assert broken.read_text(encoding="utf-8").endswith("A draft someone is writing.\n")
