@@ -82,6 +82,9 @@ def parse(text: str, path: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
     except YAMLError as err:  # unmarked errors are rare (e.g. reader errors); still name the file
         return None, [Diagnostic(path, 2, 1, "fm-yaml-syntax", f"invalid YAML: {err}",
                                  "check the quoting and indentation of the front matter")]
+    except RecursionError:  # the YAML reader recurses per level: [[[[…]]]] a thousand deep exhausts Python
+        return None, [Diagnostic(path, 2, 1, "fm-too-deep", "front matter is nested too deep to read",
+                                 "fields hold texts, numbers, dates or lists of texts: remove the nesting")]
     fm = FrontMatter(body="\n".join(lines[close + 1:]), body_line=close + 2)
     if node is None:
         return fm, []
@@ -109,6 +112,10 @@ def parse(text: str, path: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
             problems.append(Diagnostic(path, *_pos(err.node), "fm-recursive-alias",
                                        f"the value anchored as '&{anchor}' contains itself",
                                        f"remove the alias '*{anchor}' inside it: a value cannot include itself"))
+            continue
+        except RecursionError:
+            problems.append(Diagnostic(path, *_pos(value_node), "fm-too-deep", f"'{key}' is nested too deep to read",
+                                       "fields hold texts, numbers, dates or lists of texts: remove the nesting"))
             continue
         fm.key_pos[key] = _pos(key_node)
         fm.value_pos[key] = _pos(value_node)

@@ -52,6 +52,9 @@ def parse(raw: bytes, display: str, tree_id: str, languages: Sequence[str]) -> P
     except YAMLError as err:  # unmarked errors are rare (reader errors); still name the file
         return ParseResult(None, [Diagnostic(display, 1, 1, "flow-yaml-syntax", f"invalid YAML: {err}",
                                              "check the quoting and indentation of the file")])
+    except RecursionError:  # the YAML reader recurses per level: [[[[…]]]] a thousand deep exhausts Python
+        return ParseResult(None, [Diagnostic(display, 1, 1, "flow-too-deep", "the file is nested too deep to read",
+                                             SKELETON_HINT)])
     reader = _Reader(display, tuple(languages))
     tree = reader.tree(root, tree_id) if root is not None else None
     if tree is None and not reader.problems:
