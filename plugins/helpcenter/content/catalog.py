@@ -31,7 +31,9 @@ class Catalog:
     articles: list[Article] = field(default_factory=list)
     categories: list[Category] = field(default_factory=list)
     homes: dict[str, Category] = field(default_factory=dict)  # lang -> home page (id "")
+    seen: set[str] = field(default_factory=set)  # every article or index file read, loaded or not
     index_files: set[str] = field(default_factory=set)  # every <lang>/<category>/index.md, broken ones too
+    unloaded: set[str] = field(default_factory=set)  # article files whose errors kept them out of `articles`
 
     @property
     def default_language(self) -> str:
@@ -101,6 +103,7 @@ def load(docs_dir: Path, languages: Sequence[str], *, display_prefix: str = "",
         if any(part.startswith(".") for part in Path(rel).parts):
             continue
         problems += _load_file(catalog, rel, path.read_bytes(), display_prefix + rel, templates)
+    _note_unloaded(catalog)
     for lang in languages:
         problems += _fill_missing_categories(catalog, lang, display_prefix)
     return LoadResult(catalog, problems)
@@ -113,6 +116,7 @@ def load_sources(files: Iterable[tuple[str, bytes]], languages: Sequence[str],
     problems: list[Diagnostic] = []
     for rel, raw in sorted(files):
         problems += _load_file(catalog, rel, raw, display_prefix + rel, templates)
+    _note_unloaded(catalog)
     for lang in languages:
         problems += _fill_missing_categories(catalog, lang, display_prefix)
     return LoadResult(catalog, problems)
@@ -134,6 +138,7 @@ def _load_file(catalog: Catalog, rel: str, raw: bytes, display: str,
         return [Diagnostic(display, 1, 1, "content-too-deep",
                            f"'{rel}' is nested too deep: articles live at <language>/<category>/<id>.md",
                            f"move it to {parts[0]}/{parts[1]}/{parts[-1]}")]
+    catalog.seen.add(rel)
     if len(parts) == 3 and parts[2] == INDEX:
         catalog.index_files.add(rel)
     text, problems = frontmatter.read_text(raw, display)
@@ -187,6 +192,12 @@ def _load_file(catalog: Catalog, rel: str, raw: bytes, display: str,
         positions={k: fm.pos(k) for k in fm.data} | {"": fm.start},
         item_positions=dict(fm.item_pos)))
     return problems
+
+
+def _note_unloaded(catalog: Catalog) -> None:
+    # A translation that is there but broken is not "missing": the checks say so only for absent files.
+    loaded = {a.path for a in catalog.articles}
+    catalog.unloaded = {rel for rel in catalog.seen if rel not in loaded and not rel.endswith("/" + INDEX)}
 
 
 def _fill_missing_categories(catalog: Catalog, lang: str, prefix: str) -> list[Diagnostic]:

@@ -66,6 +66,8 @@ def _translations(catalog: Catalog, prefix: str) -> list[Diagnostic]:
                         f"'{article_id}' is in category '{other.category}' here but '{first.category}' "
                         f"in {first.lang}", f"move it to {lang}/{first.category}/", severity="warning"))
                 continue
+            if f"{lang}/{first.category}/{article_id}.md" in catalog.unloaded:
+                continue  # it is there, with errors of its own
             problems.append(Diagnostic(
                 prefix + first.path, *first.pos("id"), "i18n-missing-translation",
                 f"article '{article_id}' has no '{lang}' translation",
