@@ -48,9 +48,9 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         docs_dir = Path(config.docs_dir)
         # The theme's template names: front matter `template` and `icon` must name one (else a traceback).
         templates = frozenset(config.theme.get_env().list_templates())
-        loaded = catalog_loader.load(docs_dir, self.config.languages, display_prefix=_prefix(config),
+        loaded = catalog_loader.load(docs_dir, self.config.languages, display_prefix=docs_prefix(config),
                                      templates=templates)
-        problems = loaded.diagnostics + checks.check(loaded.catalog, prefix=_prefix(config))
+        problems = loaded.diagnostics + checks.check(loaded.catalog, prefix=docs_prefix(config))
         report(problems)
         self.catalog = loaded.catalog
         self.files = files
@@ -131,8 +131,8 @@ def report(problems: list[Diagnostic]) -> None:
         raise PluginError("\n".join(p.format() for p in sorted(errors)))
 
 
-def _prefix(config) -> str:
-    # Messages name files relative to the project (the folder of mkdocs.yml), e.g. "docs/en/…".
+def docs_prefix(config) -> str:
+    """How messages name the docs folder: relative to the project (the folder of mkdocs.yml), e.g. "docs/"."""
     root = Path(config.config_file_path or ".").resolve().parent
     try:
         return Path(config.docs_dir).resolve().relative_to(root).as_posix() + "/"

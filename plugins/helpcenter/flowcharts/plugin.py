@@ -11,7 +11,7 @@ from mkdocs.structure.pages import Page
 
 from helpcenter import render as own_templates
 from helpcenter.content import views
-from helpcenter.content.plugin import add_module_scripts, report
+from helpcenter.content.plugin import add_module_scripts, docs_prefix, report
 from helpcenter.flowcharts import render, trees
 from helpcenter.flowcharts import view as flow_view
 from helpcenter.flowcharts.config import FlowchartsConfig
@@ -41,7 +41,7 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
     def on_files(self, files: Files, *, config):
         catalog = self.articles.catalog
         languages = catalog.languages
-        prefix = _prefix(config)
+        prefix = docs_prefix(config)
         folder = self.config.trees_dir.strip("/")
         loaded = trees.load(Path(config.docs_dir) / folder, languages, display_prefix=f"{prefix}{folder}/")
         report(loaded.diagnostics + trees.check(loaded, catalog, languages)
@@ -71,12 +71,3 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
             article={"id": article.id, "title": article.title, "url": page.canonical_url or "/" + page.url},
             strings=flow_view.strings_for(lang, self.config.widget_strings))
         return render.render(widget, self.env) + html
-
-
-def _prefix(config) -> str:
-    # Messages name files relative to the project (the folder of mkdocs.yml), e.g. "docs/flowcharts/…".
-    root = Path(config.config_file_path or ".").resolve().parent
-    try:
-        return Path(config.docs_dir).resolve().relative_to(root).as_posix() + "/"
-    except ValueError:
-        return Path(config.docs_dir).as_posix().rstrip("/") + "/"
