@@ -48,3 +48,15 @@ def test_text_changed_during_the_check_is_checked_again(page, site_url: str) -> 
     assert [url for url in opened if "need" in url] == []
     assert opened == []
     assert "recovery phrase" in page.locator(".hc-ticket__secrets").inner_text().lower()
+
+
+def test_no_text_the_reader_types_is_spellchecked(page, site_url: str) -> None:
+    # Cloud spell checkers (Chrome's enhanced spell check, Edge's editor) send field contents to a server.
+    page.goto(site_url + "en/app/update-app/")
+    page.locator(".hc-still-stuck__link").click()
+    page.locator("dialog.hc-ticket[open]").wait_for()
+    fields = page.evaluate("""[...document.querySelectorAll('dialog.hc-ticket textarea, dialog.hc-ticket input')]
+      .filter((el) => el.type !== 'checkbox')
+      .map((el) => [el.id, el.spellcheck, el.getAttribute('autocomplete')])""")
+    assert len(fields) > 1
+    assert [f for f in fields if f[1:] != [False, "off"]] == []

@@ -65,8 +65,11 @@ class TicketForm {
   build() {
     const ui = this.words.ui;
     const channel = this.words.channel;
-    this.what = h("textarea", { id: "hc-ticket-what", rows: "5", required: true,
-      "aria-describedby": "hc-ticket-what-help hc-ticket-what-error", oninput: () => this.onInput() });
+    // No spellcheck: Chrome's enhanced spell check and Edge's editor send what is typed to their servers,
+    // and this is where a reader pastes a recovery phrase before the firewall can stop it.
+    this.what = h("textarea", { id: "hc-ticket-what", rows: "5", required: true, spellcheck: "false",
+      autocomplete: "off", "aria-describedby": "hc-ticket-what-help hc-ticket-what-error",
+      oninput: () => this.onInput() });
     this.whatError = h("p", { className: "hc-ticket__error", id: "hc-ticket-what-error", hidden: true });
     this.deflect = h("div", { className: "hc-ticket__deflect", "aria-live": "polite", hidden: true });
     this.secrets = h("div", { className: "hc-ticket__secrets", role: "alert", tabindex: "-1", hidden: true });
