@@ -80,7 +80,8 @@ def tokens(text: str) -> list[Token]:
     found: list[Token] = []
     start = -1
     for i, ch in enumerate([*text, " "]):
-        letter = unicodedata.category(ch)[0] in "LM"
+        # U+FFFD counts as a letter: mnemonic's Russian list ships a word spelt with two of them ('сно��а').
+        letter = unicodedata.category(ch)[0] in "LM" or ch == "\ufffd"
         if letter and not is_han(ch):
             if start < 0:
                 start = i

@@ -28,7 +28,7 @@ const SEPARATORS = " \\t\\n\\r\\f\\v\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\
   ",，、;；.。·:：'\"‘’“”`()\\[\\]（）|/\\\\\\-–—_*•#";
 const JOIN_GAP = new RegExp(`^[${SEPARATORS}]*(?:[0-9０-９]{1,2}[${SEPARATORS}]*)?$`);
 const DIGIT = /[0-9０-９]/;
-const LETTER = /[\p{L}\p{M}]/u;
+const LETTER = /[\p{L}\p{M}\uFFFD]/u;  // U+FFFD: mnemonic's Russian list has a word spelt with it ('сно��а')
 const ALNUM = /[0-9A-Za-z]/;
 const LABEL = new RegExp(
   "(?:recovery|seed|secret|backup|mnemonic)[ \\t]*(?:phrase|words?)|mnemonic|" +
