@@ -121,7 +121,8 @@ def test_page_size_stays_flat_as_articles_grow(tmp_path: Path) -> None:
 
 def test_article_shows_when_it_was_last_reviewed(built: Path) -> None:
     assert '<time datetime="2026-11-20">最后审核:2026-11-20</time>' in read(built, "zh/wallet/create-wallet/index.html")
-    assert '<time datetime="2026-11-20">Last reviewed: 2026-11-20</time>' in read(built, "en/wallet/create-wallet/index.html")
+    en = read(built, "en/wallet/create-wallet/index.html")
+    assert '<time datetime="2026-11-20">Last reviewed: 2026-11-20</time>' in en
 
 
 def test_sidebar_marks_the_articles_category(built: Path) -> None:
