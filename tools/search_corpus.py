@@ -11,10 +11,13 @@ growing vocabulary of a large one (a 1,000-article help center has many more dis
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import shutil
 from pathlib import Path
+
+from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parent.parent
 CATEGORIES = ["getting-started", "receiving-and-sending", "fees-and-resources", "troubleshooting",
@@ -35,7 +38,8 @@ plugins:
   - helpcenter-articles:
       languages: [en, zh]
   - helpcenter-links
-  - helpcenter-search
+  - helpcenter-search:
+      secret_article: gen-0000
 markdown_extensions:
   - admonition
   - attr_list
@@ -79,10 +83,9 @@ def _pool(lang: str) -> dict[str, list[str]]:
             continue
         text = path.read_text(encoding="utf-8")
         head, _, body = text.partition("\n---\n")
+        meta = YAML(typ="safe").load(head.lstrip("-\n"))
         for key in ("title", "summary"):
-            found = re.search(rf"^{key}: (.+)$", head, re.MULTILINE)
-            if found:
-                pool[key].append(found.group(1).strip().strip('"'))
+            pool[key].append(" ".join(str(meta[key]).split()))
         for block in body.split("\n\n"):
             block = block.strip()
             if block.startswith("## "):
@@ -122,8 +125,9 @@ def _article(rng: random.Random, pool: dict[str, list[str]], perturb: _Perturb, 
     title = perturb(rng.choice(pool["title"]))
     summary = perturb(rng.choice(pool["summary"]))
     tags = ", ".join(rng.sample(TAGS, 2))
-    parts = [f"---\nid: gen-{n:04d}\ntitle: \"{title.replace(chr(34), '')} {n}\"\n"
-             f"summary: \"{summary.replace(chr(34), '')}\"\ntags: [{tags}]\n---\n"]
+    # JSON strings are YAML strings: any title survives quoting.
+    parts = [f"---\nid: gen-{n:04d}\ntitle: {json.dumps(f'{title} {n}', ensure_ascii=False)}\n"
+             f"summary: {json.dumps(summary, ensure_ascii=False)}\ntags: [{tags}]\n---\n"]
     size = 0
     for s in range(6):
         parts.append(f"\n## {perturb(rng.choice(pool['heading']))} {{#s{s}}}\n")

@@ -50,6 +50,18 @@ def test_lunr_js_is_mkdocs_own_copy_and_material_search_is_gone(build_site) -> N
     assert 'data-md-component="search"' not in page
 
 
+def test_search_without_tickets_still_ships_the_phrase_word_lists(build_site) -> None:
+    def drop_tickets(project: Path) -> None:
+        path = project / "mkdocs.yml"
+        text = path.read_text(encoding="utf-8")
+        start = text.index("  - helpcenter-tickets:")
+        path.write_text(text[:start] + text[text.index("  - helpcenter-search:"):], encoding="utf-8")
+
+    site = build_site("search", edit=drop_tickets)
+    lists = json.loads((site / "assets" / "helpcenter" / "bip39-wordlists.json").read_text(encoding="utf-8"))
+    assert lists["lists"]["english"].startswith("abandon ability able about")
+
+
 def test_search_exclude_in_front_matter_leaves_the_page_out(build_site) -> None:
     def exclude(project: Path) -> None:
         path = project / "docs" / "en" / "fees" / "tron-bandwidth.md"

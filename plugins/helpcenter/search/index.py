@@ -7,8 +7,8 @@ loaded while the reader types; it refines the ranking and points results at the 
 The indexes are lunr indexes (lunr.py's BM25 vectors, idf and serialization version) shipped in a
 compact form that the browser expands into lunr's serialization before `lunr.Index.load`
 (`expand` is the same mapping in Python, for tests): terms are numbered in sorted order, each field
-vector lists delta-coded term numbers and scores, and postings are left out because they are the
-vectors read the other way round.
+vector lists delta-coded term numbers and integer scores (times `scale`), and postings are left
+out because they are the vectors read the other way round.
 """
 
 from __future__ import annotations
@@ -20,10 +20,9 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, pairwise
 from typing import Any, TextIO
 
-from lunr import __TARGET_JS_VERSION__
+from lunr import __TARGET_JS_VERSION__  # type: ignore[import-untyped]  # lunr.py ships no type hints
 
 from helpcenter.search import tokenize
 from helpcenter.search.sections import Section
@@ -151,36 +150,42 @@ class LunrIndex:
         return n
 
     def write(self, out: TextIO) -> None:
-        """Write `{version, fields, pipeline, terms, vectors: {field: [[ref, [Δterm, score, …]]]}}`."""
+        """Write `{version, fields, pipeline, scale, terms, vectors: {field: [[ref, [Δterm, score, …]]]}}`.
+
+        Scores are integers: lunr's score times `scale` (the browser divides), so the JSON encoder
+        writes them at C speed and the file carries no decimal points.
+        """
         terms = sorted(self.number, key=_js_order)
         rank = array("I", bytes(4 * len(terms)))
         for position, term in enumerate(terms):
             rank[self.number[term]] = position
         total = len(self.docs)
-        idf = [math.log(1 + abs((total - df + 0.5) / (df + 0.5))) for df in self.postings]
-        head = _dumps({"version": __TARGET_JS_VERSION__, "fields": list(self.fields),
-                       "pipeline": ["stemmer"], "terms": terms})
+        idf = [0.0] * len(terms)  # by rank
+        for number, df in enumerate(self.postings):
+            idf[rank[number]] = math.log(1 + abs((total - df + 0.5) / (df + 0.5)))
+        scale = 10**self.digits
+        head = _dumps({"version": __TARGET_JS_VERSION__, "fields": list(self.fields), "pipeline": ["stemmer"],
+                       "scale": scale, "terms": terms})
         out.write(head[:-1] + ',"vectors":{')
         for f, name in enumerate(self.fields):
             lengths = [sum(fields[f][1]) for _, fields in self.docs]
             average = sum(lengths) / total if total else 0.0
             # lunr.py: idf · (k1 + 1) · tf / (k1 · (1 − b + b · length / average) + tf) · boosts
-            scaled = [x * (K1 + 1) * self.boosts[name] for x in idf]
+            scaled = [x * (K1 + 1) * self.boosts[name] * scale for x in idf]
             out.write(("," if f else "") + json.dumps(name) + ":[")
-            first = True
+            separator = ""
             for ref, ((boost, fields), length) in enumerate(zip(self.docs, lengths, strict=True)):
                 if not length:
                     continue
                 numbers, frequencies = fields[f]
                 norm = K1 * (1 - B + B * length / average)
-                items = sorted(zip(map(rank.__getitem__, numbers), numbers, frequencies, strict=True))
-                positions = [p for p, _, _ in items]
-                deltas = [positions[0], *(b - a for a, b in pairwise(positions))]
-                scores = [round(scaled[n] * tf / (norm + tf) * boost, self.digits) for _, n, tf in items]
-                out.write(("" if first else ",") + f"[{ref},[")
-                out.write(",".join(map(str, chain.from_iterable(zip(deltas, scores, strict=True)))))
-                out.write("]]")
-                first = False
+                items = sorted(zip([rank[n] for n in numbers], frequencies, strict=True))
+                positions = [p for p, _ in items]
+                deltas = [positions[0], *(b - a for a, b in zip(positions, positions[1:], strict=False))]
+                scores = [int(scaled[p] * tf / (norm + tf) * boost + 0.5) for p, tf in items]
+                flat = [x for pair in zip(deltas, scores, strict=True) for x in pair]
+                out.write(f"{separator}[{ref},{json.dumps(flat, separators=(',', ':'))}]")
+                separator = ","
             out.write("]")
         out.write("}}")
 
@@ -198,6 +203,7 @@ def _js_order(term: str) -> bytes:
 def expand(packed: dict[str, Any]) -> dict[str, Any]:
     """The compact form → lunr's serialization (what search-engine.js does before Index.load)."""
     fields = packed["fields"]
+    scale = packed.get("scale", 1)
     inverted = [[t, {"_index": n, **{f: {} for f in fields}}] for n, t in enumerate(packed["terms"])]
     field_vectors = []
     for field_name in fields:
@@ -206,7 +212,7 @@ def expand(packed: dict[str, Any]) -> dict[str, Any]:
             index = 0
             for i in range(0, len(flat), 2):
                 index += int(flat[i])
-                elements += [index, flat[i + 1]]
+                elements += [index, flat[i + 1] / scale]
                 inverted[index][1][field_name][str(ref)] = {}
             field_vectors.append([f"{field_name}/{ref}", elements])
     return {"version": packed["version"], "fields": fields, "fieldVectors": field_vectors,

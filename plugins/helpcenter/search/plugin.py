@@ -10,7 +10,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from helpcenter import render
+from helpcenter import htmljson, render
 from helpcenter.content.plugin import add_module_scripts, report
 from helpcenter.search import checks
 from helpcenter.search import synonyms as synonyms_loader
@@ -18,6 +18,7 @@ from helpcenter.search.config import SearchConfig
 from helpcenter.search.index import Weights
 from helpcenter.search.site import Options, SiteIndex
 from helpcenter.search.synonyms import Synonyms
+from helpcenter.tickets import wordlists
 
 log = get_plugin_logger(__name__)
 
@@ -25,6 +26,7 @@ SCRIPTS = ("assets/helpcenter/search.js",)
 STYLESHEET = "assets/helpcenter/search.css"
 LUNR_URI = "assets/helpcenter/lunr.js"
 INDEX_DIR = "search"  # search.js looks for it next to the site root
+WORDLISTS = "assets/helpcenter/bip39-wordlists.json"  # fetched by secrets.js, next to it
 # lunr.js 2.3.9 exactly as MkDocs ships it; copied into each site, never fetched from a CDN.
 LUNR_SOURCE = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
 
@@ -59,6 +61,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         report(self.site.diagnostics())
         if files.get_file_from_path(LUNR_URI) is None:
             files.append(File.generated(config, LUNR_URI, abs_src_path=str(LUNR_SOURCE)))
+        if files.get_file_from_path(WORDLISTS) is None:
+            # secrets.js recognises recovery phrases with these lists; helpcenter-tickets writes the
+            # same file when it is enabled, and a site may use search without tickets.
+            files.append(File.generated(config, WORDLISTS, content=htmljson.dumps(wordlists.asset())))
         return files
 
     def on_page_content(self, html: str, *, page: Page, config, files):

@@ -57,7 +57,8 @@ class SiteIndex:
         where = locate(self.catalog, src_uri)
         if where is None or where[0] != "article":
             return False
-        settings = meta.get("search") if isinstance(meta.get("search"), dict) else {}
+        found = meta.get("search")
+        settings: dict[str, Any] = found if isinstance(found, dict) else {}
         if settings.get("exclude"):
             return False
         article = self.catalog.article(where[2], where[1])

@@ -22,8 +22,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from lunr.stemmer import porter_stemmer
-from lunr.stop_word_filter import WORDS as STOP_WORDS
+from lunr.stemmer import porter_stemmer  # type: ignore[import-untyped]  # lunr.py ships no type hints
+from lunr.stop_word_filter import WORDS as STOP_WORDS  # type: ignore[import-untyped]
 
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 MIXED_MAX = 10  # longer letter-digit words are hashes or codes, not "trc20"-style names
@@ -50,12 +50,12 @@ def is_cjk(ch: str) -> bool:
     return _CJK_CHAR.match(ch) is not None
 
 
-class _Fold(dict[int, object]):
+class _Fold(dict[int, str | int]):
     """`str.translate` table: NFKC of each code point, computed once per distinct character."""
 
-    def __missing__(self, code: int) -> object:
+    def __missing__(self, code: int) -> str | int:
         folded = unicodedata.normalize("NFKC", chr(code))
-        value: object = code if folded == chr(code) else folded
+        value: str | int = code if folded == chr(code) else folded
         self[code] = value
         return value
 
@@ -82,7 +82,6 @@ def tokens(text: str) -> list[str]:
     return result
 
 
-@lru_cache(maxsize=1 << 16)  # words repeat (Zipf): caching halves the index build time
 def _word_tokens(original: str) -> tuple[str, ...]:
     """Tokens of a word or compound: a class token, or the parts (with pieces) and the parts joined."""
     for name, pattern in _CLASSES:
@@ -104,19 +103,32 @@ def _expand(word: str) -> tuple[str, ...]:
     return (word,)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 12)  # the index build caches whole words in _word_terms instead
 def term(token: str) -> str:
     """A word token after lunr's English pipeline ('' for a stop word); other tokens unchanged."""
     if not token or token[0] == "@" or is_cjk(token[0]):
         return token
     if token in STOP_WORDS:
         return ""
-    return porter_stemmer.stem(token)
+    return str(porter_stemmer.stem(token))
 
 
 def terms(text: str) -> list[str]:
     """The index terms of `text`: tokens through the pipeline, stop words dropped."""
-    return [t for t in map(term, tokens(text)) if t]
+    result: list[str] = []
+    for run, word in _SCAN.findall(fold(text)):
+        if word:
+            result.extend(_word_terms(word))
+        elif len(run) == 1:
+            result.append(run)
+        else:
+            result.extend([run[k : k + 2] for k in range(len(run) - 1)])
+    return result
+
+
+@lru_cache(maxsize=1 << 15)  # the index build spends most of its time here: words repeat (Zipf)
+def _word_terms(original: str) -> tuple[str, ...]:
+    return tuple(t for t in map(term, _word_tokens(original)) if t)
 
 
 def keys(text: str) -> list[str]:

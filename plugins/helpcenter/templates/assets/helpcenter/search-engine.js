@@ -9,6 +9,7 @@
 // all three over the one that says "usdt" fifty times. Typos and prefixes cover less than an exact
 // word, so they never beat it, and a query equal to an article's title puts that article first.
 
+import { editDistance, edits, excerpt, highlight } from "./search-text.js";
 import { chunkKey, chunks, isCjk, term } from "./search-tokenize.js";
 
 const EMPTY = Object.freeze({}); // lunr only reads posting metadata: one shared object for all
@@ -33,6 +34,7 @@ const SNIPPET = 200;
 /** Compact index (plugins/helpcenter/search/index.py) → lunr's serialization, for Index.load. */
 export function expandIndex(packed) {
   const fields = packed.fields;
+  const scale = packed.scale || 1;
   const inverted = packed.terms.map((t, n) => {
     const posting = { _index: n };
     for (const field of fields) posting[field] = {};
@@ -46,7 +48,7 @@ export function expandIndex(packed) {
       for (let i = 0; i < flat.length; i += 2) {
         index += flat[i];
         elements[i] = index;
-        elements[i + 1] = flat[i + 1];
+        elements[i + 1] = flat[i + 1] / scale;
         inverted[index][1][field][ref] = EMPTY;
       }
       fieldVectors.push([`${field}/${ref}`, elements]);
@@ -315,27 +317,6 @@ function fillers() {
   return fillerTerms;
 }
 
-const LETTERS = "abcdefghijklmnopqrstuvwxyz";
-
-/** Every string one deletion, transposition, substitution or insertion away from `word`. */
-export function edits(word) {
-  const chars = [...word];
-  const alphabet = [...new Set([...LETTERS, ...chars])];
-  const out = new Set();
-  for (let i = 0; i <= chars.length; i++) {
-    const head = chars.slice(0, i).join("");
-    const tail = chars.slice(i);
-    if (tail.length) out.add(head + tail.slice(1).join(""));
-    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2).join(""));
-    for (const c of alphabet) {
-      if (tail.length) out.add(head + c + tail.slice(1).join(""));
-      out.add(head + c + tail.join(""));
-    }
-  }
-  out.delete(word);
-  return out;
-}
-
 /** What a chunk can be called in a synonym phrase: its key (a stop word as typed) and its pieces. */
 function chunkKeys(chunk) {
   const tokens = chunk.kind === "compound" ? chunk.tokens.slice(0, -1) : chunk.tokens.slice(1);
@@ -364,73 +345,10 @@ function makeUnit(chunk) {
   return { chunk, kind: "word", key, keys: new Set([key, ...pieces]), alts };
 }
 
-/** Optimal string alignment distance (Levenshtein plus adjacent transpositions, as lunr counts). */
-export function editDistance(a, b) {
-  const x = [...a];
-  const y = [...b];
-  const rows = Array.from({ length: x.length + 1 }, (_, i) => [i, ...new Array(y.length).fill(0)]);
-  for (let j = 1; j <= y.length; j++) rows[0][j] = j;
-  for (let i = 1; i <= x.length; i++) {
-    for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) {
-        rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return rows[x.length][y.length];
-}
-
 function runQuery(index, clauses) {
   return index.query((q) => {
     for (const [t, boost] of clauses) {
       q.term(t, { boost, usePipeline: false, wildcard: globalThis.lunr.Query.wildcard.NONE });
     }
   });
-}
-
-/** [text, marked] segments of `text`, marking every chunk whose term is in `matched`. */
-export function highlight(text, matched) {
-  const ranges = [];
-  for (const chunk of chunks(text)) {
-    if (!chunk.tokens.some((t) => matched.has(term(t)))) continue;
-    const last = ranges[ranges.length - 1];
-    if (last && chunk.start <= last[1]) last[1] = Math.max(last[1], chunk.end);
-    else ranges.push([chunk.start, chunk.end]);
-  }
-  const segments = [];
-  let at = 0;
-  for (const [start, end] of ranges) {
-    if (start > at) segments.push([text.slice(at, start), false]);
-    segments.push([text.slice(start, end), true]);
-    at = end;
-  }
-  if (at < text.length) segments.push([text.slice(at), false]);
-  return segments;
-}
-
-/** At most `size` characters of segments, starting a little before the first marked one. */
-function excerpt(segments, size) {
-  let offset = 0;
-  let first = -1;
-  for (const [text, marked] of segments) {
-    if (marked) { first = offset; break; }
-    offset += text.length;
-  }
-  const total = segments.reduce((sum, [text]) => sum + text.length, 0);
-  let start = first > size / 3 ? first - Math.floor(size / 4) : 0;
-  start = Math.min(start, Math.max(0, total - size));
-  const end = Math.min(total, start + size);
-  const out = [];
-  offset = 0;
-  for (const [text, marked] of segments) {
-    const from = Math.max(start, offset);
-    const to = Math.min(end, offset + text.length);
-    if (from < to) out.push([text.slice(from - offset, to - offset), marked]);
-    offset += text.length;
-  }
-  if (start > 0 && out.length) out[0][0] = `…${out[0][0].trimStart()}`;
-  if (end < total && out.length) out[out.length - 1][0] = `${out[out.length - 1][0].trimEnd()}…`;
-  return out;
 }

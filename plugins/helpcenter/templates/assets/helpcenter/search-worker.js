@@ -68,22 +68,19 @@ async function search(query, lang, full) {
   const order = second ? [first, second] : [first];
   const results = [];
   const seen = new Set();
-  let partial = false;
+  const later = []; // languages whose body tier to fetch once this answer is out
   for (const [position, lang_] of order.entries()) {
     if (position > 0 && results.length >= 5) break;
     const entry = language(lang_);
     const index = full ? await loadBody(lang_) : await entry.index;
-    if (!index.body) {
-      partial = true;
-      loadBody(lang_); // the first answer came from tier 1; fetch the body for the next keystroke
-    }
+    if (!index.body) later.push(lang_); // answer from tier 1 now, fetch the body for the next keystroke
     for (const found of index.search(query)) {
       if (seen.has(found.doc.id) || results.length >= MAX_RESULTS) continue;
       seen.add(found.doc.id);
       results.push(present(index, found, results.length < DISPLAYED));
     }
   }
-  return { results, partial };
+  return { results, later };
 }
 
 async function handle(message) {
@@ -96,8 +93,9 @@ async function handle(message) {
     self.postMessage({ type: "ready", meta: { lang: meta.lang, strings: meta.strings, categories: meta.categories,
                                                secret: meta.secret, languages: meta.languages } });
   } else if (message.type === "search") {
-    const { results, partial } = await search(message.query, message.lang || pageLang, message.full);
-    self.postMessage({ type: "results", seq: message.seq, results, partial });
+    const { results, later } = await search(message.query, message.lang || pageLang, message.full);
+    self.postMessage({ type: "results", seq: message.seq, results, partial: later.length > 0 });
+    for (const lang of later) loadBody(lang);
   } else if (message.type === "article") {
     const index = await language(message.lang || pageLang).index;
     const doc = index.byId.get(message.id);

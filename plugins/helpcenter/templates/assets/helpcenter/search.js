@@ -175,7 +175,7 @@ class SearchBox {
       this.input,
       h("label", { className: "md-search__icon md-icon", for: "__search" }, icon("magnify", "back")),
       h("nav", { className: "md-search__options" }, this.reset));
-    this.meta_ = h("div", { className: "md-search-result__meta", "aria-live": "polite" });
+    this.status = h("div", { className: "md-search-result__meta", "aria-live": "polite" });
     this.list = h("ol", { className: "md-search-result__list", id: "hc-search-results", role: "listbox" });
     this.extra = h("div", { className: "hc-search__extra" });
     this.root = h("div", { className: "md-search hc-search", role: "dialog" },
@@ -183,7 +183,7 @@ class SearchBox {
       h("div", { className: "md-search__inner" }, this.form,
         h("div", { className: "md-search__output" },
           h("div", { className: "md-search__scrollwrap", tabindex: "0" },
-            h("div", { className: "md-search-result" }, this.meta_, this.extra, this.list)))));
+            h("div", { className: "md-search-result" }, this.status, this.extra, this.list)))));
     this.button = h("label", { className: "md-header__button md-icon", for: "__search" }, icon("magnify"));
     const source = header.querySelector(".md-header__source");
     header.insertBefore(this.button, source);
@@ -216,7 +216,7 @@ class SearchBox {
     try {
       this.meta = await client.ready;
     } catch (error) {
-      this.meta_.textContent = "";
+      this.status.textContent = "";
       return;
     }
     this.strings = this.meta.strings || {};
@@ -224,7 +224,7 @@ class SearchBox {
     this.input.setAttribute("aria-label", this.strings.placeholder || "");
     this.reset.setAttribute("aria-label", this.strings.reset || "");
     this.reset.title = this.strings.reset || "";
-    if (!this.query) this.meta_.textContent = this.strings.typing || "";
+    if (!this.query) this.status.textContent = this.strings.typing || "";
   }
 
   /** The reader leaves the box: tell tickets.js what was searched, unless it may hold a secret. */
@@ -303,18 +303,18 @@ class SearchBox {
     this.extra.replaceChildren();
     this.root.dataset.hcState = state;
     if (state === "empty") {
-      this.meta_.textContent = this.meta ? s.typing || "" : s.loading || "";
+      this.status.textContent = this.meta ? s.typing || "" : s.loading || "";
     } else if (state === "secret") {
-      this.meta_.textContent = "";
+      this.status.textContent = "";
       this.extra.append(h("div", { className: "hc-search__secret", role: "alert" },
         h("p", { className: "hc-search__secret-title", text: s.secret_title || "" }),
         h("p", { text: s.secret_text || "" })));
     } else if (state === "none") {
-      this.meta_.textContent = s.none || "";
+      this.status.textContent = s.none || "";
       this.extra.append(this.noResults(secret === "none" ? this.query.trim() : null));
     } else {
       const count = results.length;
-      this.meta_.textContent = count === 1 ? s.one || "" : (s.other || "").replace("#", String(count));
+      this.status.textContent = count === 1 ? s.one || "" : (s.other || "").replace("#", String(count));
     }
     this.items = results.filter((r) => r.display).map((r, i) => this.item(r, i));
     this.list.replaceChildren(...this.items);
