@@ -71,7 +71,11 @@ def test_js_expands_the_compact_index_exactly_like_python(page, base: str, site:
       const engine = await import(url);
       const serialized = engine.expandIndex(packed);
       globalThis.lunr.Index.load(serialized);  // lunr.js accepts it (throws on out-of-order terms)
-      return JSON.parse(JSON.stringify(serialized));
+      // Postings are built on first use and vectors are typed-array views: read them all out.
+      return {...serialized,
+        fieldVectors: serialized.fieldVectors.map(([ref, v]) => [ref, Array.from(v)]),
+        invertedIndex: serialized.invertedIndex.map(([t, p]) =>
+          [t, Object.fromEntries([['_index', p._index], ...serialized.fields.map((f) => [f, {...p[f]}])])])};
     }""", [base + "assets/helpcenter/search-engine.js", packed])
     assert expanded == index.expand(packed)
 

@@ -12,7 +12,7 @@
 import { editDistance, edits, excerpt, highlight } from "./search-text.js";
 import { chunkKey, chunks, isCjk, term } from "./search-tokenize.js";
 
-const EMPTY = Object.freeze({}); // lunr only reads posting metadata: one shared object for all
+const EMPTY = Object.freeze({}); // lunr only reads posting metadata (it clones it): one object for all
 const CREDIT = { exact: 1, pieces: 0.95, prefix: 0.9, synonym: 0.85, fuzzy: 0.7, variant: 0.95 };
 const BOOST = { exact: 1, pieces: 0.6, prefix: 0.35, synonym: 0.5, fuzzy: 0.3, closest: 0.8, variant: 0.8 };
 const NUMBER_WEIGHT = 0.3; // "27 trx", "5 hours": the number is the reader's case, not the topic
@@ -31,30 +31,69 @@ const MAX_EXPANSIONS = 16;
 const SECTION_REST = 0.25; // how much sections beyond the best one add to an article's score
 const SNIPPET = 200;
 
-/** Compact index (plugins/helpcenter/search/index.py) → lunr's serialization, for Index.load. */
+/**
+ * Compact index (plugins/helpcenter/search/index.py) → lunr's serialization, for Index.load.
+ *
+ * The same mapping as index.expand in Python, built for speed and memory: all vectors share one
+ * Float64Array (each lunr.Vector gets a view; lunr only reads field vectors), and a posting
+ * ({field: {ref: metadata}}) is built the first time a query touches it. Materializing every
+ * posting of a 1,000-article Chinese body tier up front took seconds and hundreds of MiB.
+ */
 export function expandIndex(packed) {
-  const fields = packed.fields;
+  const { fields, terms } = packed;
   const scale = packed.scale || 1;
-  const inverted = packed.terms.map((t, n) => {
-    const posting = { _index: n };
-    for (const field of fields) posting[field] = {};
-    return [t, posting];
-  });
-  const fieldVectors = [];
-  for (const field of fields) {
-    for (const [ref, flat] of packed.vectors[field]) {
-      const elements = new Array(flat.length);
+  const n = terms.length;
+  const offsets = fields.map(() => new Int32Array(n + 1)); // per field: where each term's refs start
+  let total = 0;
+  fields.forEach((field, f) => {
+    const count = offsets[f];
+    for (const [, flat] of packed.vectors[field]) {
       let index = 0;
       for (let i = 0; i < flat.length; i += 2) {
         index += flat[i];
-        elements[i] = index;
-        elements[i + 1] = flat[i + 1] / scale;
-        inverted[index][1][field][ref] = EMPTY;
+        count[index + 1]++;
       }
-      fieldVectors.push([`${field}/${ref}`, elements]);
+      total += flat.length;
+    }
+    for (let i = 0; i < n; i++) count[i + 1] += count[i];
+  });
+  const refs = fields.map((_, f) => new Int32Array(offsets[f][n]));
+  const numbers = new Float64Array(total);
+  const fieldVectors = [];
+  let at = 0;
+  fields.forEach((field, f) => {
+    const cursor = offsets[f].slice(0, n);
+    const list = refs[f];
+    for (const [ref, flat] of packed.vectors[field]) {
+      const start = at;
+      let index = 0;
+      for (let i = 0; i < flat.length; i += 2) {
+        index += flat[i];
+        numbers[at++] = index;
+        numbers[at++] = flat[i + 1] / scale;
+        list[cursor[index]++] = ref;
+      }
+      fieldVectors.push([`${field}/${ref}`, numbers.subarray(start, at)]);
+    }
+  });
+  class Posting {
+    constructor(number) {
+      this._index = number;
     }
   }
-  return { version: packed.version, fields, fieldVectors, invertedIndex: inverted, pipeline: packed.pipeline };
+  fields.forEach((field, f) => {
+    Object.defineProperty(Posting.prototype, field, {
+      get() {
+        const map = {};
+        const list = refs[f];
+        for (let i = offsets[f][this._index], end = offsets[f][this._index + 1]; i < end; i++) map[list[i]] = EMPTY;
+        Object.defineProperty(this, field, { value: map, enumerable: true });
+        return map;
+      },
+    });
+  });
+  const invertedIndex = terms.map((t, i) => [t, new Posting(i)]);
+  return { version: packed.version, fields, fieldVectors, invertedIndex, pipeline: packed.pipeline };
 }
 
 /** The search data of one language: tier 1 at once, tier 2 when `attachBody` is called. */
@@ -149,7 +188,7 @@ export class LanguageIndex {
     const sequence = chunks(query).map((chunk) => ({ unit: makeUnit(chunk), keys: chunkKeys(chunk) }));
     const units = sequence.map((entry) => entry.unit).filter(Boolean);
     const last = units[units.length - 1];
-    if (open && last && last.chunk.end === query.length) this.addPrefixes(last);
+    if (open && last && last.chunk.end === query.length) this.addPrefixes(last, this.df(last.key) > 0 ? 4 : MAX_EXPANSIONS);
     for (const unit of units) {
       if (unit.kind !== "word" && unit.kind !== "compound") continue;
       if (unit.alts.some((alt) => alt.kind === "prefix")) continue;
@@ -169,7 +208,8 @@ export class LanguageIndex {
     return { units, spans, clauses };
   }
 
-  addPrefixes(unit) {
+  /** Terms the last word may be the start of: the shortest `limit` (few when it is a word already). */
+  addPrefixes(unit, limit) {
     const raw = unit.chunk.tokens[0];
     const stems = new Set([raw, unit.key].filter((t) => t && (isCjk(t) ? [...t].length === 1 : t.length >= 2)));
     if (unit.kind === "cjk" && [...raw].length !== 1) return;
@@ -179,7 +219,7 @@ export class LanguageIndex {
         if (t !== unit.key) found.add(t);
       }
     }
-    const best = [...found].sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, MAX_EXPANSIONS);
+    const best = [...found].sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, limit);
     for (const t of best) unit.alts.push({ kind: "prefix", terms: [t] });
   }
 

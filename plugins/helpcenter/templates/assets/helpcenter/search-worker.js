@@ -10,14 +10,21 @@
 //               {type: "body", lang}                       a body tier arrived: results may improve
 //               {type: "failed", error}                    the index could not be loaded
 
+// The page's language comes in the worker's URL (?lang=), so its first tier is on the way before
+// lunr.js and the modules have even loaded; the index folder is the site's search/.
+let base = new URL("../../search/", self.location.href).href;
+let pageLang = new URL(self.location.href).searchParams.get("lang") || "en";
+const early = new Map([[pageLang, fetchJson(pageLang, "tier1.json")]]);
+early.get(pageLang).catch(() => {}); // reported when it is used
+
 importScripts("lunr.js");
 
 const MAX_RESULTS = 50;
 const DISPLAYED = 20; // results that get highlighted titles and snippets
-const engine = import("./search-engine.js");
+// All three modules at once rather than one after the other as the engine's imports are found.
+const engine = Promise.all([import("./search-tokenize.js"), import("./search-text.js"), import("./search-engine.js")])
+  .then((modules) => modules[2]);
 const languages = new Map(); // lang → {index: Promise<LanguageIndex>, body: Promise|null}
-let base = null;
-let pageLang = "en";
 let available = new Set();
 
 async function fetchJson(lang, name) {
@@ -29,8 +36,8 @@ async function fetchJson(lang, name) {
 function language(lang) {
   let entry = languages.get(lang);
   if (!entry) {
-    const index = Promise.all([engine, fetchJson(lang, "tier1.json")])
-      .then(([{ LanguageIndex }, tier1]) => new LanguageIndex(tier1));
+    const tier1 = early.get(lang) || fetchJson(lang, "tier1.json");
+    const index = Promise.all([engine, tier1]).then(([{ LanguageIndex }, data]) => new LanguageIndex(data));
     entry = { index, body: null };
     languages.set(lang, entry);
   }

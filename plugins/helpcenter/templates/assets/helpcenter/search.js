@@ -11,7 +11,9 @@
 // (the "helpcenter:search" event, for tickets.js) only when the reader closes the box, and only
 // when nothing in it looks like a secret, so the words of a phrase typed one by one never do.
 
-import { findSecrets, mustBlock } from "./secrets.js";
+// Imported when the module runs rather than before it, so the search worker starts at once; every
+// query still waits for it (and fails closed if it cannot load).
+const secrets = import("./secrets.js");
 
 const ROOT = new URL("../../", import.meta.url);
 const INDEX = new URL("search/", ROOT);
@@ -48,7 +50,9 @@ class Client {
     this.seq = 0;
     this.pending = new Map();
     this.onBody = () => {};
-    this.worker = new Worker(new URL("./search-worker.js", import.meta.url));
+    const url = new URL("./search-worker.js", import.meta.url);
+    url.searchParams.set("lang", lang);
+    this.worker = new Worker(url);
     this.ready = new Promise((resolve, reject) => { this.settle = { resolve, reject }; });
     this.worker.onmessage = (event) => this.receive(event.data);
     this.worker.postMessage({ type: "configure", base: INDEX.href, lang });
@@ -91,6 +95,7 @@ const client = new Client(lang);
 
 /** Whether `text` holds a recovery phrase, a key or similar ("block"), a maybe-secret, or nothing. */
 async function secrecy(text) {
+  const { findSecrets, mustBlock } = await secrets;
   const found = await findSecrets(text);
   if (mustBlock(found).length) return "block";
   return found.length ? "unsure" : "none";
