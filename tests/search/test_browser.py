@@ -146,6 +146,12 @@ def test_html_in_titles_and_summaries_renders_as_text(page, base: str) -> None:
     result = page.locator(".hc-search .md-search-result__item").first
     assert result.locator("h1").inner_text() == "Unusual <img src=x onerror=alert(1)> characters & <b>tags</b>"
     assert result.locator("img, b, script").count() == 0
+    page.fill("[data-hc-search-input]", "onerror summary")
+    page.wait_for_selector(".hc-search .md-search-result__item p mark")
+    snippet = page.locator(".hc-search .md-search-result__item p").first
+    assert snippet.inner_text() == "A summary with <script>alert('summary')</script> in it."
+    assert snippet.locator("mark").all_inner_texts() == ["summary", "summary"]
+    assert page.locator(".hc-search script").count() == 0
     assert dialogs == []
 
 
