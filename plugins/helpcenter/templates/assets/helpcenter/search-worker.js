@@ -5,8 +5,9 @@
 // Messages in:  {type: "configure", base, lang}           base = URL of the site's search/ folder
 //               {type: "search", seq, query, lang, full}   full: wait for the body tier first
 //               {type: "article", seq, lang, id}           one article by id (the secret warning's)
+//               {type: "body", lang}                       the first answer is on screen: fetch tier 2
 // Messages out: {type: "ready", meta}                      the page language's tier 1 is loaded
-//               {type: "results", seq, results, partial}   partial: the body tier is still loading
+//               {type: "results", seq, results, partial}   partial: languages whose body tier is missing
 //               {type: "body", lang}                       a body tier arrived: results may improve
 //               {type: "failed", error}                    the index could not be loaded
 
@@ -75,12 +76,12 @@ async function search(query, lang, full) {
   const order = second ? [first, second] : [first];
   const results = [];
   const seen = new Set();
-  const later = []; // languages whose body tier to fetch once this answer is out
+  const later = []; // languages whose body tier is not loaded yet
   for (const [position, lang_] of order.entries()) {
     if (position > 0 && results.length >= 5) break;
     const entry = language(lang_);
     const index = full ? await loadBody(lang_) : await entry.index;
-    if (!index.body) later.push(lang_); // answer from tier 1 now, fetch the body for the next keystroke
+    if (!index.body) later.push(lang_); // answer from tier 1 now; the page asks for the body once it shows it
     for (const found of index.search(query)) {
       if (seen.has(found.doc.id) || results.length >= MAX_RESULTS) continue;
       seen.add(found.doc.id);
@@ -101,8 +102,9 @@ async function handle(message) {
                                                secret: meta.secret, languages: meta.languages } });
   } else if (message.type === "search") {
     const { results, later } = await search(message.query, message.lang || pageLang, message.full);
-    self.postMessage({ type: "results", seq: message.seq, results, partial: later.length > 0 });
-    for (const lang of later) loadBody(lang);
+    self.postMessage({ type: "results", seq: message.seq, results, partial: later });
+  } else if (message.type === "body") {
+    await loadBody(message.lang);
   } else if (message.type === "article") {
     const index = await language(message.lang || pageLang).index;
     const doc = index.byId.get(message.id);

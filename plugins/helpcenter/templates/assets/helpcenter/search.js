@@ -49,6 +49,7 @@ class Client {
     this.lang = lang;
     this.seq = 0;
     this.pending = new Map();
+    this.asked = new Set(); // languages whose body tier was requested
     this.onBody = () => {};
     const url = new URL("./search-worker.js", import.meta.url);
     url.searchParams.set("lang", lang);
@@ -87,6 +88,15 @@ class Client {
 
   article(id, lang) {
     return this.request({ type: "article", id, lang });
+  }
+
+  /** Fetch the body tiers a partial answer lacked; only once its results are on screen. */
+  completeLater(languages) {
+    for (const language of languages || []) {
+      if (this.asked.has(language)) continue;
+      this.asked.add(language);
+      this.worker.postMessage({ type: "body", lang: language });
+    }
   }
 }
 
@@ -299,6 +309,9 @@ class SearchBox {
     await client.ready;
     const reply = await client.search(text, lang, false);
     this.show(seq, { state: reply.results.length ? "results" : "none", results: reply.results, secret, quiet });
+    // The first answer came from the small first tier: now, not before, fetch the body tier, so it
+    // never competes with the first answer for the network.
+    requestAnimationFrame(() => client.completeLater(reply.partial));
   }
 
   show(seq, { state, results = [], secret = "none", quiet = false }) {
