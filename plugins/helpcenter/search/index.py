@@ -16,6 +16,8 @@ from __future__ import annotations
 import io
 import json
 import math
+import shutil
+import tempfile
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -65,8 +67,9 @@ class Doc:
 class Builder:
     """Collects the articles of one language and writes both tiers as JSON text.
 
-    Articles are tokenized as they are added and kept as arrays of term numbers, so a build of
-    thousands of articles never holds their text twice.
+    Articles are tokenized as they are added and kept as arrays of term numbers, and the section
+    texts that results quote go straight to a temporary file, so a build of thousands of articles
+    holds neither their text nor Python objects per word.
     """
 
     def __init__(self, *, weights: Weights = Weights(), text_chars: int = 1200) -> None:
@@ -75,7 +78,9 @@ class Builder:
         self.tier1 = LunrIndex(TIER1_FIELDS, boosts)
         self.tier2 = LunrIndex(TIER2_FIELDS, boosts)
         self.rows: list[list[Any]] = []
-        self.sections: list[list[Any]] = []
+        # JSON rows, comma-separated; open across add() calls and closed by write_tier2().
+        self.sections = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - outlives one call
+        self.section_count = 0
 
     def add(self, doc: Doc) -> None:
         """Index one article."""
@@ -87,7 +92,9 @@ class Builder:
         for section in doc.sections:
             self.tier2.add({"h": tokenize.terms(section.heading), "b": tokenize.terms(section.text)},
                            doc.boost)
-            self.sections.append([n, section.anchor, section.heading, section.text[: self.text_chars]])
+            row = _dumps([n, section.anchor, section.heading, section.text[: self.text_chars]])
+            self.sections.write(("," if self.section_count else "") + row)
+            self.section_count += 1
 
     def write_tier1(self, out: TextIO, extra: dict[str, Any] | None = None) -> None:
         """Tier 1: `{format, docs: [[id, url, title, summary]], …extra, index}`."""
@@ -96,8 +103,12 @@ class Builder:
         out.write("}")
 
     def write_tier2(self, out: TextIO) -> None:
-        """Tier 2: `{format, sections: [[doc number, anchor, heading, text]], index}`."""
-        out.write(_dumps({"format": FORMAT, "sections": self.sections})[:-1] + ',"index":')
+        """Tier 2: `{format, sections: [[doc number, anchor, heading, text]], index}`; call it once."""
+        out.write(f'{{"format":{FORMAT},"sections":[')
+        self.sections.seek(0)
+        shutil.copyfileobj(self.sections, out)
+        self.sections.close()
+        out.write('],"index":')
         self.tier2.write(out)
         out.write("}")
 
@@ -129,18 +140,32 @@ class LunrIndex:
         self.digits = digits
         self.number: dict[str, int] = {}  # term → number in order of first use
         self.postings = array("I")  # (field, document) postings per term number: lunr's idf counts these
-        self.docs: list[tuple[float, list[tuple[array[int], array[int]]]]] = []
+        # One array per document: per field, the count of distinct terms, their numbers, their frequencies.
+        self.docs: list[array[int]] = []
+        self.doc_boosts: dict[int, float] = {}
 
     def add(self, values: dict[str, list[str]], boost: float = 1.0) -> None:
         """Add one document given as field name → terms."""
-        fields = []
+        packed = array("I")
         for name in self.fields:
             counts = Counter(values.get(name, ()))
-            numbers = array("I", map(self._number, counts))
+            numbers = [self._number(t) for t in counts]
             for n in numbers:
                 self.postings[n] += 1
-            fields.append((numbers, array("I", counts.values())))
-        self.docs.append((boost, fields))
+            packed.append(len(numbers))
+            packed.extend(numbers)
+            packed.extend(counts.values())
+        if boost != 1:
+            self.doc_boosts[len(self.docs)] = boost
+        self.docs.append(packed)
+
+    def _field(self, packed: array[int], f: int) -> tuple[array[int], array[int]]:
+        """Term numbers and frequencies of field number `f` of a packed document."""
+        at = 0
+        for _ in range(f):
+            at += 1 + 2 * packed[at]
+        count = packed[at]
+        return packed[at + 1 : at + 1 + count], packed[at + 1 + count : at + 1 + 2 * count]
 
     def _number(self, term: str) -> int:
         n = self.number.get(term)
@@ -168,16 +193,17 @@ class LunrIndex:
                        "scale": scale, "terms": terms})
         out.write(head[:-1] + ',"vectors":{')
         for f, name in enumerate(self.fields):
-            lengths = [sum(fields[f][1]) for _, fields in self.docs]
+            lengths = [sum(self._field(packed, f)[1]) for packed in self.docs]
             average = sum(lengths) / total if total else 0.0
             # lunr.py: idf · (k1 + 1) · tf / (k1 · (1 − b + b · length / average) + tf) · boosts
             scaled = [x * (K1 + 1) * self.boosts[name] * scale for x in idf]
             out.write(("," if f else "") + json.dumps(name) + ":[")
             separator = ""
-            for ref, ((boost, fields), length) in enumerate(zip(self.docs, lengths, strict=True)):
+            for ref, (packed, length) in enumerate(zip(self.docs, lengths, strict=True)):
                 if not length:
                     continue
-                numbers, frequencies = fields[f]
+                numbers, frequencies = self._field(packed, f)
+                boost = self.doc_boosts.get(ref, 1.0)
                 norm = K1 * (1 - B + B * length / average)
                 items = sorted(zip([rank[n] for n in numbers], frequencies, strict=True))
                 positions = [p for p, _ in items]

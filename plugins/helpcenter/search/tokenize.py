@@ -126,7 +126,7 @@ def terms(text: str) -> list[str]:
     return result
 
 
-@lru_cache(maxsize=1 << 15)  # the index build spends most of its time here: words repeat (Zipf)
+@lru_cache(maxsize=1 << 13)  # the index build spends most of its time here: words repeat (Zipf)
 def _word_terms(original: str) -> tuple[str, ...]:
     return tuple(t for t in map(term, _word_tokens(original)) if t)
 
