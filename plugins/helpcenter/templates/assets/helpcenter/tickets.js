@@ -290,8 +290,9 @@ class TicketForm {
 }
 
 function currentQuery() {
-  const input = document.querySelector("[data-md-component=search-query]");
-  return (input && input.value) || new URLSearchParams(location.search).get("h") || "";
+  // The search box's text while it is open (helpcenter-search); checked for secrets before use.
+  const input = document.querySelector("[data-hc-search-input]");
+  return (input && input.value) || "";
 }
 
 function parseContext(element) {
