@@ -84,7 +84,7 @@ def serve() -> Iterator[Callable[[Path], str]]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    """Debian's Chromium, headless, driven by Playwright (never `playwright install`)."""
+    """Debian's Chromium, headless, driven by Playwright (never a Playwright-downloaded browser)."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (the test script does)")
     from playwright.sync_api import sync_playwright
