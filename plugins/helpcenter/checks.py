@@ -40,7 +40,8 @@ def run_project(project: Project, paths: Sequence[Path] = ()) -> list[Diagnostic
                    templates=project.templates)
     search = project.plugins.get("helpcenter-search")
     if search is not None:
-        problems = sorted(set(problems + search_checks.check(project.root, search, project.docs_dir, project.languages)))
+        found = search_checks.check(project.root, search, project.docs_dir, project.languages)
+        problems = sorted(set(problems + found))
     if not paths:
         return problems
     wanted = [Path(p).resolve() for p in paths]

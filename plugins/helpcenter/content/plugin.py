@@ -37,11 +37,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.active: Page | None = None
         self.default_language = config.theme["language"]
         self.default_site_name = config.site_name
-        render.add_theme_dir(config.theme.dirs)
+        add_assets(config, STYLESHEET, SCRIPTS)
         render.add_override_dir(config.theme.dirs, config.theme.custom_dir)
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
-        add_module_scripts(config, SCRIPTS)
         return config
 
     def on_files(self, files: Files, *, config):
@@ -109,6 +106,14 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         config.theme["language"] = self.default_language
         config.site_name = self.default_site_name
         config.extra.pop("alternate", None)
+
+
+def add_assets(config, stylesheet: str, scripts: tuple[str, ...]) -> None:
+    """Put our templates on the theme path and register a plugin's stylesheet and modules, once each."""
+    render.add_theme_dir(config.theme.dirs)
+    if stylesheet not in config.extra_css:
+        config.extra_css.append(stylesheet)
+    add_module_scripts(config, scripts)
 
 
 def add_module_scripts(config, paths: tuple[str, ...]) -> None:

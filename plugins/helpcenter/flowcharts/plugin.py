@@ -9,9 +9,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from helpcenter import render as own_templates
 from helpcenter.content import views
-from helpcenter.content.plugin import add_module_scripts, docs_prefix, report
+from helpcenter.content.plugin import add_assets, docs_prefix, report
 from helpcenter.flowcharts import render, trees
 from helpcenter.flowcharts import view as flow_view
 from helpcenter.flowcharts.config import FlowchartsConfig
@@ -31,10 +30,7 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
         self.articles = articles
         self.trees = trees.Trees()
         self.env = None
-        own_templates.add_theme_dir(config.theme.dirs)
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
-        add_module_scripts(config, SCRIPTS)
+        add_assets(config, STYLESHEET, SCRIPTS)
         return config
 
     @event_priority(-50)  # late: helpcenter-articles loads the catalog in its own on_files

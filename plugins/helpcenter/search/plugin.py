@@ -10,8 +10,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from helpcenter import htmljson, render
-from helpcenter.content.plugin import add_module_scripts, report
+from helpcenter import htmljson
+from helpcenter.content.plugin import add_assets, report
 from helpcenter.search import checks
 from helpcenter.search import synonyms as synonyms_loader
 from helpcenter.search.config import SearchConfig
@@ -45,10 +45,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.articles = articles
         self.site: SiteIndex | None = None
         self.synonyms = self._synonyms(config)
-        render.add_theme_dir(config.theme.dirs)
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
-        add_module_scripts(config, SCRIPTS)
+        add_assets(config, STYLESHEET, SCRIPTS)
         return config
 
     @event_priority(-50)  # late: helpcenter-articles loads the catalog in its own on_files

@@ -10,8 +10,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from helpcenter import htmljson, render
-from helpcenter.content.plugin import add_module_scripts, report
+from helpcenter import htmljson
+from helpcenter.content.plugin import add_assets, report
 from helpcenter.tickets import settings, wordlists
 from helpcenter.tickets.compose import Ticket
 from helpcenter.tickets.config import TicketsConfig, option_positions
@@ -39,10 +39,7 @@ class TicketsPlugin(BasePlugin[TicketsConfig]):
         report(problems)
         assert loaded is not None  # report() raised on every error
         self.settings = loaded
-        render.add_theme_dir(config.theme.dirs)
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
-        add_module_scripts(config, SCRIPTS)
+        add_assets(config, STYLESHEET, SCRIPTS)
         return config
 
     @event_priority(-50)  # late: helpcenter-articles loads the catalog (and its languages) in its own on_files
