@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from helpcenter.content import frontmatter
 from helpcenter.content.articles import (
@@ -34,6 +35,7 @@ class Catalog:
     seen: set[str] = field(default_factory=set)  # every article or index file read, loaded or not
     index_files: set[str] = field(default_factory=set)  # every <lang>/<category>/index.md, broken ones too
     unloaded: set[str] = field(default_factory=set)  # article files whose errors kept them out of `articles`
+    _memo: dict[str, tuple[tuple[int, int], Any]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def default_language(self) -> str:
@@ -42,7 +44,11 @@ class Catalog:
 
     def article(self, article_id: str, lang: str) -> Article | None:
         """The article with this id in this language, if it exists."""
-        return self._index().get((article_id, lang))
+        return self._memoized("by_key", self._by_key).get((article_id, lang))
+
+    def article_at(self, src_uri: str) -> Article | None:
+        """The article read from this docs path, if it loaded."""
+        return self._memoized("by_path", lambda: {a.path: a for a in reversed(self.articles)}).get(src_uri)
 
     def translations(self, article_id: str) -> dict[str, Article]:
         """The article in each language that has it, in the order of the configured languages."""
@@ -55,7 +61,7 @@ class Catalog:
 
     def in_language(self, lang: str) -> list[Article]:
         """The articles of one language, in reading order."""
-        return [a for a in self._ordered() if a.lang == lang]
+        return [a for a in self._memoized("ordered", self._ordered) if a.lang == lang]
 
     def categories_of(self, lang: str) -> list[Category]:
         """Categories of one language, by `order` then title."""
@@ -75,11 +81,21 @@ class Catalog:
         key_title = {a.id: a.title.casefold() for a in self.articles if a.lang == self.default_language}
         return sorted(self.articles, key=lambda a: (key_title.get(a.id, a.title.casefold()), a.id))
 
-    def _index(self) -> dict[tuple[str, str], Article]:
+    def _by_key(self) -> dict[tuple[str, str], Article]:
         cache: dict[tuple[str, str], Article] = {}
         for a in self.articles:
             cache.setdefault((a.id, a.lang), a)
         return cache
+
+    def _memoized(self, name: str, build: Callable[[], Any]) -> Any:
+        # Every page asks for its article, translations and category lists: rebuilding the lookups
+        # per call made a build quadratic in the number of articles. Articles are only appended (or
+        # the list replaced) while loading, so the list's identity and length tell a stale memo.
+        key = (id(self.articles), len(self.articles))
+        hit = self._memo.get(name)
+        if hit is None or hit[0] != key:
+            hit = self._memo[name] = (key, build())
+        return hit[1]
 
 
 @dataclass

@@ -57,7 +57,7 @@ def locate(catalog: Catalog, src_uri: str) -> tuple[str, str, str] | None:
         return "home", parts[0], ""
     if len(parts) == 3 and parts[2] == "index.md":
         return "category", parts[0], parts[1]
-    article = next((a for a in catalog.articles if a.path == src_uri), None)
+    article = catalog.article_at(src_uri)
     return ("article", article.lang, article.id) if article else None
 
 
