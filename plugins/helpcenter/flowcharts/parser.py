@@ -258,7 +258,7 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, ScalarNode) and not _is_empty(value):
-            return str(value.value).strip()
+            return frontmatter.scalar_text(value).strip()
         # An empty value has no position of its own (YAML marks the next line): point at its key.
         where = key if key is not None and _is_empty(value) else value
         self.error(where, "flow-wrong-type", f"{what} must be {expected} but is {_describe(value)}",

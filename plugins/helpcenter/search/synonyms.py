@@ -24,6 +24,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from helpcenter.content.frontmatter import scalar_text
 from helpcenter.diagnostics import Diagnostic, did_you_mean
 from helpcenter.search import tokenize
 
@@ -162,7 +163,7 @@ def _phrases(node: Node, display: str, result: Synonyms) -> tuple[Phrase, ...]:
             result.diagnostics.append(_problem(item, display, "search-synonyms-shape",
                                                "a phrase must be a non-empty text", SHAPE_HINT))
             continue
-        text = str(item.value)
+        text = scalar_text(item)
         terms = tuple(tokenize.terms(text))
         if not terms:
             result.diagnostics.append(_problem(
