@@ -11,4 +11,6 @@ _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
 def dumps(value: Any) -> str:
     """Serialize so that no `</script>`, `<!--` or line separator can end or change the block."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=str)
-    return "".join(_ESCAPES.get(ch, ch) for ch in text)
+    for ch, escape in _ESCAPES.items():  # str.replace runs in C: a per-character loop cost 0.1 s a build
+        text = text.replace(ch, escape)
+    return text

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpcenter.search import tokenize
 
@@ -75,3 +78,14 @@ def test_keys_keep_stop_words_so_phrases_stay_phrases() -> None:
     assert tokenize.keys("sign up") == ["sign", "up"]
     assert tokenize.keys("have my keys") == ["have", "my", "kei"]
     assert tokenize.keys("two-factor authentication") == ["twofactor", "authent"]
+
+
+def test_the_index_bag_holds_exactly_the_terms_of_every_vector_input() -> None:
+    for text in _inputs():
+        assert Counter(tokenize.bag(text)) == Counter(tokenize.terms(text)), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab Zé1_-'’ 助记词带宽ｕＳ。\u3000\U00020bb7T0x"), max_size=40))
+def test_the_index_bag_holds_exactly_the_terms_of_any_text(text: str) -> None:
+    assert Counter(tokenize.bag(text)) == Counter(tokenize.terms(text))

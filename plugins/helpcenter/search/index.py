@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import operator
 import shutil
 import tempfile
 from array import array
@@ -86,12 +87,11 @@ class Builder:
         """Index one article."""
         n = len(self.rows)
         self.rows.append([doc.id, doc.url, doc.title, doc.summary])
-        self.tier1.add({"t": tokenize.terms(doc.title),
-                        "k": [t for tag in doc.tags for t in tokenize.terms(tag.replace("-", " "))],
-                        "s": tokenize.terms(doc.summary)}, doc.boost)
+        self.tier1.add({"t": tokenize.bag(doc.title),
+                        "k": [t for tag in doc.tags for t in tokenize.bag(tag.replace("-", " "))],
+                        "s": tokenize.bag(doc.summary)}, doc.boost)
         for section in doc.sections:
-            self.tier2.add({"h": tokenize.terms(section.heading), "b": tokenize.terms(section.text)},
-                           doc.boost)
+            self.tier2.add({"h": tokenize.bag(section.heading), "b": tokenize.bag(section.text)}, doc.boost)
             row = _dumps([n, section.anchor, section.heading, section.text[: self.text_chars]])
             self.sections.write(("," if self.section_count else "") + row)
             self.section_count += 1
@@ -132,86 +132,77 @@ class LunrIndex:
     fixture articles), computed in one pass per field and written as it goes: lunr.py inserts every
     vector element with a binary search and keeps Python objects per element, which took 5 s and
     200 MiB for 1,000 Chinese articles.
+
+    While documents are added, memory holds one count per distinct term and one length per
+    document and field; each field's term counts go to a temporary file as a line per document
+    (terms never contain spaces), and the per-term work is done by C code (Counter, str.join).
     """
 
     def __init__(self, fields: Sequence[str], boosts: dict[str, float], digits: int = DIGITS) -> None:
         self.fields = tuple(fields)
         self.boosts = boosts
         self.digits = digits
-        self.number: dict[str, int] = {}  # term → number in order of first use
-        self.postings = array("I")  # (field, document) postings per term number: lunr's idf counts these
-        # One array per document: per field, the count of distinct terms, their numbers, their frequencies.
-        self.docs: list[array[int]] = []
+        # term → number of (field, document) pairs holding it (lunr's idf counts these); write()
+        # reuses the dict as term → rank so that a big vocabulary is never held twice.
+        self.vocabulary: Counter[str] = Counter()
+        self.lengths = {name: array("I") for name in self.fields}  # terms per document, per field
+        self.counts = {name: tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - until write()
+                       for name in self.fields}
         self.doc_boosts: dict[int, float] = {}
+        self.total = 0
 
-    def add(self, values: dict[str, list[str]], boost: float = 1.0) -> None:
-        """Add one document given as field name → terms."""
-        packed = array("I")
+    def add(self, values: dict[str, Iterable[str]], boost: float = 1.0) -> None:
+        """Add one document given as field name → terms (in any order)."""
         for name in self.fields:
             counts = Counter(values.get(name, ()))
-            numbers = [self._number(t) for t in counts]
-            for n in numbers:
-                self.postings[n] += 1
-            packed.append(len(numbers))
-            packed.extend(numbers)
-            packed.extend(counts.values())
+            self.vocabulary.update(counts.keys())
+            self.lengths[name].append(sum(counts.values()))
+            self.counts[name].write(" ".join(counts) + "\t" + " ".join(map(str, counts.values())) + "\n")
         if boost != 1:
-            self.doc_boosts[len(self.docs)] = boost
-        self.docs.append(packed)
-
-    def _field(self, packed: array[int], f: int) -> tuple[array[int], array[int]]:
-        """Term numbers and frequencies of field number `f` of a packed document."""
-        at = 0
-        for _ in range(f):
-            at += 1 + 2 * packed[at]
-        count = packed[at]
-        return packed[at + 1 : at + 1 + count], packed[at + 1 + count : at + 1 + 2 * count]
-
-    def _number(self, term: str) -> int:
-        n = self.number.get(term)
-        if n is None:
-            n = self.number[term] = len(self.number)
-            self.postings.append(0)
-        return n
+            self.doc_boosts[self.total] = boost
+        self.total += 1
 
     def write(self, out: TextIO) -> None:
-        """Write `{version, fields, pipeline, scale, terms, vectors: {field: [[ref, [Δterm, score, …]]]}}`.
+        """Write `{version, fields, pipeline, scale, terms, vectors: {field: [[ref, [Δterm, score, …]]]}}`; once.
 
         Scores are integers: lunr's score times `scale` (the browser divides), so the JSON encoder
         writes them at C speed and the file carries no decimal points.
         """
-        terms = sorted(self.number, key=_js_order)
-        rank = array("I", bytes(4 * len(terms)))
+        terms = sorted(self.vocabulary, key=_js_order)
+        total = self.total
+        idf = [math.log(1 + abs((total - df + 0.5) / (df + 0.5))) for df in map(self.vocabulary.__getitem__, terms)]
+        rank = self.vocabulary  # from here on: term → position in `terms`
         for position, term in enumerate(terms):
-            rank[self.number[term]] = position
-        total = len(self.docs)
-        idf = [0.0] * len(terms)  # by rank
-        for number, df in enumerate(self.postings):
-            idf[rank[number]] = math.log(1 + abs((total - df + 0.5) / (df + 0.5)))
+            rank[term] = position
         scale = 10**self.digits
         head = _dumps({"version": __TARGET_JS_VERSION__, "fields": list(self.fields), "pipeline": ["stemmer"],
                        "scale": scale, "terms": terms})
+        del terms
         out.write(head[:-1] + ',"vectors":{')
         for f, name in enumerate(self.fields):
-            lengths = [sum(self._field(packed, f)[1]) for packed in self.docs]
+            lengths = self.lengths[name]
             average = sum(lengths) / total if total else 0.0
             # lunr.py: idf · (k1 + 1) · tf / (k1 · (1 − b + b · length / average) + tf) · boosts
             scaled = [x * (K1 + 1) * self.boosts[name] * scale for x in idf]
             out.write(("," if f else "") + json.dumps(name) + ":[")
             separator = ""
-            for ref, (packed, length) in enumerate(zip(self.docs, lengths, strict=True)):
+            source = self.counts[name]
+            source.seek(0)
+            for ref, (line, length) in enumerate(zip(source, lengths, strict=True)):
                 if not length:
                     continue
-                numbers, frequencies = self._field(packed, f)
+                words, frequencies = line.rstrip("\n").split("\t")
                 boost = self.doc_boosts.get(ref, 1.0)
                 norm = K1 * (1 - B + B * length / average)
-                items = sorted(zip([rank[n] for n in numbers], frequencies, strict=True))
+                items = sorted(zip(map(rank.__getitem__, words.split(" ")), map(int, frequencies.split(" ")),
+                                   strict=True))
                 positions = [p for p, _ in items]
-                deltas = [positions[0], *(b - a for a, b in zip(positions, positions[1:], strict=False))]
-                scores = [int(scaled[p] * tf / (norm + tf) * boost + 0.5) for p, tf in items]
-                flat = [x for pair in zip(deltas, scores, strict=True) for x in pair]
+                flat = [0] * (2 * len(items))
+                flat[0::2] = map(operator.sub, positions, [0, *positions[:-1]])  # delta-coded term numbers
+                flat[1::2] = [int(scaled[p] * tf / (norm + tf) * boost + 0.5) for p, tf in items]
                 out.write(f"{separator}[{ref},{json.dumps(flat, separators=(',', ':'))}]")
                 separator = ","
+            source.close()
             out.write("]")
         out.write("}}")
 

@@ -42,7 +42,11 @@ class WordList:
 
 @lru_cache(maxsize=1)
 def load() -> tuple[WordList, ...]:
-    """Every word list the installed `mnemonic` ships, sorted by language name."""
+    """Every word list the installed `mnemonic` ships, sorted by language name (kept for the detector)."""
+    return _read()
+
+
+def _read() -> tuple[WordList, ...]:
     common = json.loads(COMMON_FILE.read_text(encoding="utf-8"))
     lists = []
     for language in sorted(Mnemonic.list_languages()):
@@ -53,9 +57,14 @@ def load() -> tuple[WordList, ...]:
 
 
 def asset() -> dict[str, object]:
-    """The JSON the browser loads lazily: words and everyday words per language, space-joined."""
+    """The JSON the browser loads lazily: words and everyday words per language, space-joined.
+
+    A site build only needs this text, so the lists are read afresh instead of kept (3 MiB of
+    Python objects for the rest of the build) unless the detector has loaded them already.
+    """
+    lists = load() if load.cache_info().currsize else _read()
     return {
         "version": 1,
-        "lists": {wl.language: " ".join(wl.words) for wl in load()},
-        "common": {wl.language: " ".join(sorted(wl.common)) for wl in load() if wl.common},
+        "lists": {wl.language: " ".join(wl.words) for wl in lists},
+        "common": {wl.language: " ".join(sorted(wl.common)) for wl in lists if wl.common},
     }
