@@ -98,7 +98,8 @@ def test_a_leaf_after_a_step_is_reachable_and_labels_are_trimmed() -> None:
 def test_folded_block_text_reads_as_written() -> None:
     # ruamel's round-trip composer leaves a '\a' at each fold of a `>` block; readers must never see it.
     parsed = parser.parse(b"start: r-a\nnodes:\n  r-a:\n    resolve: fix-it\n    say:\n      en: >\n"
-                          b"        Add the token\n        by its contract.\n      zh: |\n        \xe7\xac\xac\xe4\xb8\x80\n",
+                          b"        Add the token\n        by its contract.\n      zh: |\n"
+                          + "        第一\n".encode(),
                           "t.yml", "t", LANGS)
     assert parsed.diagnostics == []
     assert parsed.tree is not None
