@@ -233,6 +233,19 @@ def test_a_recovery_phrase_is_never_sent_stored_or_put_in_the_address(page, base
     assert tail not in storage
 
 
+def test_everyday_searches_never_download_the_word_lists(page, base: str) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(base + "zh/")
+    for query in ("转账失败", "带宽不足 怎么办", "usdt transfer failed"):
+        page.fill("[data-hc-search-input]", query)
+        page.wait_for_selector(".hc-search[data-hc-state=results]")
+    assert not [url for url in fetched if "bip39-wordlists" in url]
+    page.fill("[data-hc-search-input]", PHRASE)  # a text that could hold a phrase needs them
+    page.wait_for_selector(".hc-search__secret")
+    assert [url for url in fetched if "bip39-wordlists" in url]
+
+
 def test_the_phrase_is_not_announced_to_other_modules(page, base: str) -> None:
     page.goto(base + "en/")
     page.evaluate("""() => {

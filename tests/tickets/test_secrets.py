@@ -117,3 +117,36 @@ def test_findings_are_ordered_spans_inside_the_text(text: str) -> None:
     results = find_secrets(text)
     assert results == sorted(results)
     assert all(0 <= f.start < f.end <= len(text) for f in results)
+
+
+_EN = Mnemonic("english").wordlist
+_ZH = Mnemonic("chinese_simplified").wordlist
+_PIECES = st.one_of(
+    st.sampled_from(_EN), st.sampled_from(_ZH), st.sampled_from(["the", "wallet", "usdt", "转账", "失败", "x"]),
+    st.sampled_from(["seed phrase", "助记词", "mnemonic", "recovery words", "1.", "2)", "12"]),
+)
+_GAPS = st.sampled_from(["", " ", ", ", "\n", "。", " - ", "  "])
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_PIECES, _GAPS), max_size=26), st.sampled_from(["", "助记词 ", "seed: ", "1. "]),
+       st.sampled_from(["english", "chinese_simplified"]), st.integers(0, 10**6), st.integers(0, 24),
+       st.sampled_from(["", " ", "，"]))
+def test_the_word_lists_are_only_skipped_where_no_rule_could_find_a_phrase(
+        pieces: list[tuple[str, str]], label: str, language: str, seed: int, phrase_words: int, sep: str) -> None:
+    # Random word salad, then maybe a label, then a real phrase cut to any length: whatever the rules
+    # find with the lists, the gate the browser checks before fetching them must have let through.
+    words = _phrase(language, seed)[:phrase_words]
+    text = "".join(word + gap for word, gap in pieces) + label + sep.join(words)
+    toks = phrases.tokens(text)
+    if phrases._find_phrases(text, toks):
+        assert phrases.could_hold_phrase(text, toks), text
+
+
+@pytest.mark.parametrize(("text", "could"), [
+    ("转账失败", False), ("usdt transfer failed", False), ("带宽不足 怎么办", False), ("助记词", True),
+    ("seed phrase abandon", True), ("my usdt transfer failed today", True), ("转 账 失 败", True),
+    ("我的钱包在哪里可以看到交易记录呢", True),
+])
+def test_short_searches_need_no_word_lists(text: str, could: bool) -> None:
+    assert phrases.could_hold_phrase(text, phrases.tokens(text)) is could

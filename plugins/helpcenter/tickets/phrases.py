@@ -229,11 +229,36 @@ def _judge_han(wordlist: WordList, segment: list[tuple[Token, int]], labelled: b
     return spans
 
 
+def could_hold_phrase(text: str, toks: list[Token]) -> bool:
+    """Whether any rule of `_judge` could find a phrase in `text`, decided without the word lists.
+
+    The fewest tokens each rule needs: a labelled phrase 2, a numbered list 4 (and so five rare
+    words, spaced Chinese and a checksum), unspaced Chinese 12. The browser fetches the word lists
+    (88 KiB) only when this holds, so short searches never download them; a property test holds
+    it true for every text in which the rules find something.
+    """
+    if len(toks) < MIN_RARE_LABELLED:
+        return False
+    if LABEL.search(text):
+        return True
+    han = [t for t in toks if t.han]
+    if len(toks) - len(han) >= MIN_LIST_WORDS or len(han) >= HAN_WINDOW:
+        return True
+    # Fewer Han characters than a window are judged as spaced words, which takes a segment of at least
+    # MIN_LIST_WORDS with three quarters of its gaps not empty: at least 3 separated neighbours.
+    spaced = sum(b.start > a.end for a, b in zip(han, han[1:], strict=False))
+    return len(han) >= MIN_LIST_WORDS and spaced >= 3
+
+
 def find_phrases(text: str) -> list[tuple[int, int]]:
     """Spans (start, end) of recovery phrases or parts of one, merged, in text order."""
     toks = tokens(text)
-    if len(toks) < 2:
+    if not could_hold_phrase(text, toks):
         return []
+    return _find_phrases(text, toks)
+
+
+def _find_phrases(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     labels = [m.span() for m in LABEL.finditer(text)]
     spans: list[tuple[int, int]] = []
     for wordlist in load():

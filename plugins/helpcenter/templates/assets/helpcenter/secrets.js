@@ -3,8 +3,8 @@
 // Twin of helpcenter/tickets/secrets.py and phrases.py (same rules, same constants; both are pinned
 // by tests/fixtures/tickets/secret-vectors.yml). start/end are JavaScript (UTF-16) string indices.
 // The BIP-39 word lists (every language the `mnemonic` package ships) are a JSON file next to this
-// module, fetched only the first time a text has at least two words. Nothing found here is ever
-// stored, logged or sent anywhere.
+// module, fetched only the first time a text could hold a phrase (couldHoldPhrase). Nothing found
+// here is ever stored, logged or sent anywhere.
 
 import { sha256 } from "./sha256.js";
 
@@ -253,6 +253,18 @@ function mergeSpans(spans) {
   return merged;
 }
 
+// Twin of could_hold_phrase: whether any rule could find a phrase, decided without the word lists.
+// The fewest tokens each rule needs: a labelled phrase 2, a numbered list 4 (and so five rare words,
+// spaced Chinese and a checksum), unspaced Chinese 12. Short searches never download the lists.
+function couldHoldPhrase(text, toks) {
+  if (toks.length < MIN_RARE_LABELLED) return false;
+  if (text.search(LABEL) >= 0) return true;
+  const han = toks.filter((t) => t.han);
+  if (toks.length - han.length >= MIN_LIST_WORDS || han.length >= HAN_WINDOW) return true;
+  const spaced = han.filter((t, i) => i > 0 && t.start > han[i - 1].end).length;
+  return han.length >= MIN_LIST_WORDS && spaced >= 3;
+}
+
 function findPhrases(text, toks, lists) {
   const labels = Array.from(text.matchAll(LABEL), (m) => m.index + m[0].length);
   const spans = [];
@@ -351,7 +363,7 @@ export async function findSecrets(text) {
   const value = String(text ?? "");
   const toks = tokens(value);
   let spans = [];
-  if (toks.length >= 2) {
+  if (couldHoldPhrase(value, toks)) {
     try {
       spans = findPhrases(value, toks, await loadLists());
     } catch (error) {
