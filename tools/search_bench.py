@@ -18,6 +18,7 @@ same Markdown twice: with our plugins (helpcenter-articles, -links, -search) and
 from __future__ import annotations
 
 import argparse
+import compileall
 import gzip
 import os
 import shutil
@@ -30,6 +31,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import helpcenter  # noqa: E402
 from search_corpus import generate  # noqa: E402 - a sibling script, not a package
 from search_eval import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
@@ -66,19 +68,25 @@ class Browse:
     missed_keys: int = 0
 
 
-def time_build(project: Path, runs: int) -> Build:
-    """Build `runs` times in fresh processes; the fastest wall time and the smallest peak RSS."""
-    seconds, rss = [], []
+def time_build(project: Path) -> tuple[float, float]:
+    """One `mkdocs build` in a fresh process: wall seconds and peak RSS in MiB."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    shutil.rmtree(project / "site", ignore_errors=True)
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"],
+        cwd=project, env=env, capture_output=True, text=True, check=True)
+    wall, kib = result.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(kib) / 1024
+
+
+def time_builds(projects: dict[str, Path], runs: int) -> dict[str, Build]:
+    """Builds of every flavor taken in turns (so a slow spell of the machine hits both alike);
+    the fastest wall time and the smallest peak RSS of each."""
+    seen: dict[str, list[tuple[float, float]]] = {flavor: [] for flavor in projects}
     for _ in range(runs):
-        shutil.rmtree(project / "site", ignore_errors=True)
-        result = subprocess.run(
-            ["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"],
-            cwd=project, env=env, capture_output=True, text=True, check=True)
-        wall, kib = result.stderr.strip().splitlines()[-1].split()
-        seconds.append(float(wall))
-        rss.append(int(kib) / 1024)
-    return Build(min(seconds), min(rss))
+        for flavor, project in projects.items():
+            seen[flavor].append(time_build(project))
+    return {flavor: Build(min(s for s, _ in runs_), min(r for _, r in runs_)) for flavor, runs_ in seen.items()}
 
 
 class _Sizes:
@@ -233,14 +241,16 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
+    # Installed packages are byte-compiled (pip does it); our package may be an editable checkout.
+    compileall.compile_dir(str(Path(helpcenter.__file__).parent), quiet=1)
+
     print(f"# Search benchmark ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPUs, Python "
           f"{sys.version.split()[0]}; best of {args.runs} builds)")
     for n in args.sizes:
-        builds, pages, sites = {}, {}, {}
-        for flavor in FLAVORS:
-            project = generate(args.work / f"{flavor}-{n}", n, flavor)
-            builds[flavor] = time_build(project, args.runs)
-            sites[flavor] = project / "site"
+        pages: dict[tuple[str, str], Browse] = {}
+        projects = {flavor: generate(args.work / f"{flavor}-{n}", n, flavor) for flavor in FLAVORS}
+        builds = time_builds(projects, args.runs)
+        sites = {flavor: project / "site" for flavor, project in projects.items()}
         data = {f"{lang}/{tier}": len(gzip.compress((sites["helpcenter"] / "search" / lang / f"{tier}.json")
                                                     .read_bytes(), 6))
                 for lang in ("en", "zh") for tier in ("tier1", "tier2")}
