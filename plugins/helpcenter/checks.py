@@ -9,6 +9,7 @@ from helpcenter.content import catalog as catalog_loader
 from helpcenter.content import checks as content_checks
 from helpcenter.diagnostics import Diagnostic
 from helpcenter.flowcharts import trees as flowchart_trees
+from helpcenter.links import history as url_history
 from helpcenter.project import Project
 from helpcenter.search import checks as search_checks
 
@@ -42,6 +43,11 @@ def run_project(project: Project, paths: Sequence[Path] = ()) -> list[Diagnostic
     if search is not None:
         found = search_checks.check(project.root, search, project.docs_dir, project.languages)
         problems = sorted(set(problems + found))
+    history_file = (project.plugins.get("helpcenter-links") or {}).get("url_history")
+    if history_file:
+        loaded = catalog_loader.load(project.docs_dir, project.languages, display_prefix=project.prefix)
+        recorded, found = url_history.load(project.root / history_file, history_file)
+        problems = sorted(set(problems + found + url_history.check(recorded, loaded.catalog, project.prefix)))
     if not paths:
         return problems
     wanted = [Path(p).resolve() for p in paths]

@@ -62,6 +62,36 @@ def new_command(category: str, title: str, config_file: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         click.echo(f"created {project.prefix}{rel}")
+    _record_new_paths(project)
+
+
+@cli.command("urls")
+@click.option("--write", is_flag=True, help="Record every article's current path in the history file.")
+@config_option
+def urls_command(write: bool, config_file: Path) -> None:
+    """List article paths the URL history lacks (moved or new articles); --write records them."""
+    from helpcenter.content import catalog
+    from helpcenter.links import history
+
+    project = _load_project(config_file)
+    name = (project.plugins.get("helpcenter-links") or {}).get("url_history")
+    if not name:
+        raise click.ClickException("no URL history is kept: set 'url_history: url-history.yml' under "
+                                   "helpcenter-links in mkdocs.yml")
+    recorded, problems = history.load(project.root / name, name)
+    if [p for p in problems if p.is_error]:
+        for problem in problems:
+            click.echo(problem.format())
+        raise SystemExit(1)
+    loaded = catalog.load(project.docs_dir, project.languages, display_prefix=project.prefix)
+    updated, added = history.record(recorded, loaded.catalog)
+    for line in added:
+        click.echo(("recorded " if write else "not recorded: ") + project.prefix + line)
+    if write and (added or not (project.root / name).exists()):
+        (project.root / name).write_text(history.dump(updated), encoding="utf-8")
+    elif added:
+        click.echo(f"run 'helpcenter urls --write' and commit {name}")
+        raise SystemExit(1)
 
 
 @cli.command("link")
@@ -95,6 +125,25 @@ def review_command(within_days: int, config_file: Path) -> None:
     for item in review.due_articles(loaded.catalog, dt.date.today(), within_days):
         when = f"due {item.due.isoformat()}" if item.due else "never reviewed"
         click.echo(f"{project.prefix}{item.path}: {when} ({item.article_id})")
+
+
+def _record_new_paths(project) -> None:
+    """After `new`: add the new files to the URL history, when the site keeps one and it reads cleanly."""
+    from helpcenter.content import catalog
+    from helpcenter.links import history
+
+    name = (project.plugins.get("helpcenter-links") or {}).get("url_history")
+    if not name:
+        return
+    recorded, problems = history.load(project.root / name, name)
+    if problems:
+        return  # `helpcenter check` reports the file; never rewrite what could not be read
+    loaded = catalog.load(project.docs_dir, project.languages, display_prefix=project.prefix)
+    updated, added = history.record(recorded, loaded.catalog)
+    if added:
+        (project.root / name).write_text(history.dump(updated), encoding="utf-8")
+        for line in added:
+            click.echo(f"recorded {project.prefix}{line} in {name}")
 
 
 def _ticket_problems(project, config_file: Path, paths: tuple[Path, ...]) -> list:

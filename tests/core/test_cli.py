@@ -101,6 +101,7 @@ def test_check_reports_helpdesk_settings_like_the_build(tmp_path: Path, monkeypa
     for folder in ("docs", "search"):
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copy(ROOT / "url-history.yml", tmp_path)
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(text.replace("        network: 360012345601", "        netwrk: 360012345601"),
                                          encoding="utf-8")

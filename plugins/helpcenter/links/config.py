@@ -29,3 +29,8 @@ class LinksConfig(base.Config):
     # Listing for integrations
     listing_file = SiteFile(default="articles.json")
     """Site-relative path of the JSON listing of every article and language."""
+
+    # Moved articles
+    url_history = c.Optional(c.Type(str))
+    """File (relative to mkdocs.yml) recording every path each article has had; old paths redirect.
+    Unset: no history is kept (short links still never break)."""

@@ -9,7 +9,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from helpcenter import htmljson, render
-from helpcenter.links import listing, shortlinks
+from helpcenter.content.plugin import docs_prefix, report
+from helpcenter.links import history, listing, shortlinks
 from helpcenter.links.config import LinksConfig
 
 SCRIPT = "assets/helpcenter/shortlink.js"
@@ -30,15 +31,25 @@ class LinksPlugin(BasePlugin[LinksConfig]):
     def on_files(self, files: Files, *, config):
         catalog = self.articles.catalog
         pages = [*shortlinks.short_links(catalog, config.use_directory_urls),
-                 shortlinks.root_link(catalog, config.use_directory_urls)]
+                 shortlinks.root_link(catalog, config.use_directory_urls),
+                 *self._redirects(config)]
         for link in pages:
             html = render.render("helpcenter/shortlink.html", link=link, data=htmljson.dumps({
                 "default": link.default_lang, "targets": link.relative_targets(),
-            }), script=("../../" if link.article_id else "") + SCRIPT, site_name=config.site_name,
-                canonical=_canonical(config.site_url, link))
+            }), script=link.up + SCRIPT, site_name=config.site_name, canonical=_canonical(config.site_url, link))
             if files.get_file_from_path(link.src_uri) is None:
                 files.append(File.generated(config, link.src_uri, content=html))
         return files
+
+    def _redirects(self, config) -> list[shortlinks.ShortLink]:
+        # Pages at the recorded old paths of moved articles, checked like the rest of the content.
+        if not self.config.url_history:
+            return []
+        catalog = self.articles.catalog
+        root = Path(config.config_file_path or "mkdocs.yml").parent
+        found, problems = history.load(root / self.config.url_history, self.config.url_history)
+        report(problems + history.check(found, catalog, docs_prefix(config)))
+        return [history.redirect_link(r, catalog, config.use_directory_urls) for r in history.redirects(found, catalog)]
 
     def on_post_build(self, *, config):
         rows = listing.rows(self.articles.catalog, config.site_url or "", config.use_directory_urls)

@@ -20,10 +20,14 @@ class ShortLink:
     targets: dict[str, str]  # lang -> site-relative article URL
     titles: dict[str, str]  # lang -> article title, for the no-JavaScript list
 
+    @property
+    def up(self) -> str:
+        """From the page's folder back to the site root ("../../" for a/<id>/index.html)."""
+        return "../" * self.src_uri.count("/")
+
     def relative_targets(self) -> dict[str, str]:
-        """Targets relative to the page itself: short links sit two folders below the site root."""
-        up = "../../" if self.article_id else ""
-        return {lang: f"{up}{url}" for lang, url in self.targets.items()}
+        """Targets relative to the page itself."""
+        return {lang: f"{self.up}{url}" for lang, url in self.targets.items()}
 
 
 def short_links(catalog: Catalog, directory_urls: bool = True) -> list[ShortLink]:
