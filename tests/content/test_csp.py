@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import re
+import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from helpcenter import render
+from tests.conftest import SITES, build_into
 
 CSP = "script-src 'self'; object-src 'none'; base-uri 'none'"
 ARTICLE = "en/account-security/wallet-drained/"  # a flowchart with an escalate leaf, and Still stuck?
@@ -129,3 +131,52 @@ def test_csp_partials_go_after_a_sites_custom_dir(dirs: list[str], custom_dir: s
                                                   expected: list[str]) -> None:
     render.add_override_dir(dirs, custom_dir)
     assert dirs == expected
+
+
+@pytest.fixture(scope="module")
+def banners_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/sites/basic with Material's cookie consent and a dismissible announcement bar."""
+    project = tmp_path_factory.mktemp("banners") / "basic"
+    shutil.copytree(SITES / "basic", project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  font: false\n", "  font: false\n  custom_dir: overrides\n"
+                                                 "  features: [announce.dismiss]\n")
+                      + "extra:\n  version: {provider: mike}\n  consent:\n    title: Cookie consent\n"
+                      "    description: We count visits.\n")
+    (project / "overrides").mkdir()
+    (project / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block announce %}Maintenance on Sunday{% endblock %}\n'
+        '{% block outdated %}You are reading an old version.{% endblock %}\n')
+    return build_into(project, strict=False)
+
+
+def test_banners_have_no_inline_scripts(banners_site: Path) -> None:
+    page = (banners_site / "en/wallet/create-wallet/index.html").read_text(encoding="utf-8")
+    assert 'data-md-banner="announce"' in page
+    assert 'data-md-banner="consent"' in page
+    assert 'data-md-banner="outdated" data-md-base="../../.."' in page
+    assert [a for a in re.findall(r"<script\b([^>]*)>", page) if "src=" not in a and "application/json" not in a] == []
+
+
+@pytest.mark.browser
+def test_consent_and_announcement_work_under_strict_csp(banners_site: Path, csp_page) -> None:
+    handler = functools.partial(_CspHandler, directory=str(banners_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/en/wallet/create-wallet/"
+        csp_page.goto(url)
+        accept = csp_page.locator("[data-md-component=consent]").get_by_role("button", name="Accept")
+        accept.wait_for(state="visible")  # shown after 250 ms until the reader answers
+        accept.click()
+        csp_page.wait_for_load_state("load")
+        csp_page.wait_for_timeout(400)
+        assert accept.is_hidden()
+        assert csp_page.evaluate("__md_get('__consent')") is not None
+        announce = csp_page.locator("[data-md-component=announce] .md-banner")
+        assert announce.inner_text().strip() == "Maintenance on Sunday"
+        csp_page.locator(".md-banner__button").click()
+        csp_page.reload()
+        assert csp_page.locator("[data-md-component=announce]").is_hidden()  # the dismissal is remembered
+    finally:
+        server.shutdown()
