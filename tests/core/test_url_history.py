@@ -62,7 +62,7 @@ def test_moved_article_redirects_from_its_old_path_and_is_named_until_recorded()
     assert history.redirects(found, catalog) == [history.Redirect("en/old/a.md", "a", "en", "en/new/a.md")]
     assert [p.format() for p in history.check(found, catalog)] == [
         "docs/en/new/a.md:2:5: warning[urls-unrecorded]: the address of 'a' (en) is not in h.yml (it moved from "
-        "'en/old/a.md', which still redirects): if the article moves, links to it will break\n"
+        "'en/old/a.md', which still redirects): if it moves again, links to its present address will break\n"
         "  = hint: run 'helpcenter urls --write' and commit h.yml"]
     updated, added = history.record(found, catalog)
     assert updated == {"a": ["en/old/a.md", "zh/old/a.md", "en/new/a.md"]}

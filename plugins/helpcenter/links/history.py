@@ -125,11 +125,12 @@ def check(history: History, catalog: Catalog, prefix: str = "docs/") -> list[Dia
                 f"move '{article.id}' to another file name, or remove the path from '{owner}' if that is intended"))
             continue
         earlier = [p for p in recorded if p.split("/")[0] == article.lang]
-        moved = f" (it moved from '{earlier[-1]}', which still redirects)" if earlier else ""
+        risk = (f" (it moved from '{earlier[-1]}', which still redirects): if it moves again, links to "
+                "its present address will break" if earlier else ": if the article moves, links to it will break")
         problems.append(Diagnostic(
             prefix + article.path, *article.pos("id"), "urls-unrecorded",
-            f"the address of '{article.id}' ({article.lang}) is not in {history.display}{moved}: "
-            "if the article moves, links to it will break", fix, severity="warning"))
+            f"the address of '{article.id}' ({article.lang}) is not in {history.display}{risk}", fix,
+            severity="warning"))
     present = set(catalog.ids())
     for article_id, (line, col) in history.positions.items():
         if article_id not in present:
