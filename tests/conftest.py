@@ -112,3 +112,34 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own sample help center, built once per test session."""
     site_dir = tmp_path_factory.mktemp("sample") / "site"
     return build_into(ROOT, site_dir=site_dir)
+
+
+def assert_check_matches_fixture(project: Path, expected: Path, update_fixtures: bool) -> None:
+    """`helpcenter check --strict` in `project` prints exactly `expected` and exits 1, without a traceback.
+
+    Shared by the malformed-content and malformed-flowchart fixtures. Run with the project as the
+    working directory (monkeypatch.chdir).
+    """
+    from click.testing import CliRunner
+
+    from helpcenter.cli import cli
+
+    result = CliRunner().invoke(cli, ["check", "--strict"])
+    if update_fixtures:  # rewritten files must be reviewed in the diff
+        expected.write_text(result.output, encoding="utf-8")
+    assert result.output == expected.read_text(encoding="utf-8")
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def assert_strict_build_fails_with(project: Path, expected: Path, site_dir: Path, log_text: Callable[[], str]) -> None:
+    """A strict build of `project` aborts cleanly, logging every line of `expected`, and writes no site."""
+    from mkdocs.exceptions import Abort
+
+    # MkDocs logs a PluginError's text and aborts cleanly (no traceback); warnings abort under --strict.
+    with pytest.raises(Abort, match="BuildError|warnings in strict mode"):
+        build_into(project, site_dir)
+    for line in expected.read_text(encoding="utf-8").splitlines():
+        assert line in log_text()
+    assert "Traceback" not in log_text()
+    assert not (site_dir / "index.html").exists()

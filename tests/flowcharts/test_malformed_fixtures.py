@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from mkdocs.exceptions import Abort
 
 from helpcenter.cli import cli
-from tests.conftest import FIXTURES, build_into
+from tests.conftest import FIXTURES, assert_check_matches_fixture, assert_strict_build_fails_with
 
 FLOWCHARTS = FIXTURES / "flowcharts"
 CASES = sorted(p for p in FLOWCHARTS.iterdir() if p.is_dir() and not p.name.startswith("_"))
@@ -42,26 +41,12 @@ def test_the_base_is_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
 def test_check_output_matches_fixture(case: Path, tmp_path: Path, update_fixtures: bool,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    project = make_project(case, tmp_path)
-    monkeypatch.chdir(project)
-    result = CliRunner().invoke(cli, ["check", "--strict"])
-    expected = case / "expected.txt"
-    if update_fixtures:  # rewritten files must be reviewed in the diff
-        expected.write_text(result.output, encoding="utf-8")
-    assert result.output == expected.read_text(encoding="utf-8")
-    assert result.exit_code == 1
-    assert result.exception is None or isinstance(result.exception, SystemExit)
+    monkeypatch.chdir(make_project(case, tmp_path))
+    assert_check_matches_fixture(Path.cwd(), case / "expected.txt", update_fixtures)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
 def test_strict_build_fails_with_the_same_text(case: Path, tmp_path: Path,
                                               caplog: pytest.LogCaptureFixture) -> None:
-    project = make_project(case, tmp_path)
-    expected = (case / "expected.txt").read_text(encoding="utf-8")
-    # MkDocs logs a PluginError's text and aborts cleanly (no traceback); warnings abort under --strict.
-    with pytest.raises(Abort, match="BuildError|warnings in strict mode"):
-        build_into(project, tmp_path / "site")
-    for line in expected.splitlines():
-        assert line in caplog.text
-    assert "Traceback" not in caplog.text
-    assert not (tmp_path / "site" / "index.html").exists()
+    assert_strict_build_fails_with(make_project(case, tmp_path), case / "expected.txt", tmp_path / "site",
+                                   lambda: caplog.text)
