@@ -1,4 +1,4 @@
-"""Regenerate plugins/helpcenter/tickets/bip39_common.json from the help center's own articles.
+"""Regenerate plugins/helpcenter/firewall/bip39_common.json from the help center's own articles.
 
 BIP-39 lists contain everyday words ("you", "can", "network", "transfer"; 的, 是, 钱); ordinary text
 strings many of them together. The secret detector counts only the *other* words of a run, so a
@@ -18,7 +18,7 @@ from pathlib import Path
 from mnemonic import Mnemonic
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET = ROOT / "plugins" / "helpcenter" / "tickets" / "bip39_common.json"
+TARGET = ROOT / "plugins" / "helpcenter" / "firewall" / "bip39_common.json"
 MIN_COUNT = 3
 
 

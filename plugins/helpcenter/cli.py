@@ -103,10 +103,12 @@ def urls_command(write: bool, config_file: Path) -> None:
 def link_command(article_id: str, lang: str | None, section: str | None, step: str | None,
                  config_file: Path) -> None:
     """Print the short link to an article, a section or a flowchart step."""
+    from helpcenter.flowcharts import trees
     from helpcenter.links import resolve
 
     project = _load_project(config_file)
-    result = resolve.short_link(project, article_id, lang=lang, section=section, step=step)
+    result = resolve.short_link(project, article_id, lang=lang, section=section, step=step,
+                                step_error=lambda tree_ids, node: trees.step_error(project, tree_ids, node))
     if result.error:
         raise click.ClickException(result.error)
     click.echo(result.url)

@@ -8,7 +8,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from helpcenter.content import catalog as catalog_loader
-from helpcenter.flowcharts import fields, parser, render, trees, validate, view
+from helpcenter.firewall import fields
+from helpcenter.flowcharts import parser, render, trees, validate, view
 from tests.conftest import FIXTURES, ROOT, SITES
 
 PLAN = YAML(typ="safe").load((ROOT / "kb" / "topics.yml").read_text(encoding="utf-8"))

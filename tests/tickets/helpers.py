@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from helpcenter.flowcharts.fields import collect_fields
+from helpcenter.firewall.fields import collect_fields
 from helpcenter.tickets import settings
 from helpcenter.tickets.compose import Step, Ticket
 from helpcenter.tickets.options import Options

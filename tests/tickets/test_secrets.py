@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from mnemonic import Mnemonic
 from ruamel.yaml import YAML
 
-from helpcenter.tickets import phrases, wordlists
-from helpcenter.tickets.secrets import MUST_BLOCK, find_secrets, must_block
+from helpcenter.firewall import phrases, wordlists
+from helpcenter.firewall.secrets import MUST_BLOCK, find_secrets, must_block
 
 VECTORS_FILE = Path(__file__).parent.parent / "fixtures" / "tickets" / "secret-vectors.yml"
 VECTORS = YAML(typ="safe").load(VECTORS_FILE.read_text(encoding="utf-8"))

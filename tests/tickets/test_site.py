@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from helpcenter.tickets import wordlists
+from helpcenter.firewall import wordlists
 from tests.conftest import SITES, build_into
 
 BOX = re.compile(r'<aside class="hc-still-stuck".*?</aside>', re.S)

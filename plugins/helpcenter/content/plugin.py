@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config.config_options import ExtraScriptValue
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -17,7 +15,7 @@ from helpcenter.content import catalog as catalog_loader
 from helpcenter.content import checks, pages, views
 from helpcenter.content.catalog import Catalog
 from helpcenter.content.config import ArticlesConfig
-from helpcenter.diagnostics import Diagnostic
+from helpcenter.floor.adapter import add_assets, docs_prefix, report
 
 log = get_plugin_logger(__name__)
 
@@ -107,39 +105,3 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         config.site_name = self.default_site_name
         config.extra.pop("alternate", None)
 
-
-def add_assets(config, stylesheet: str, scripts: tuple[str, ...]) -> None:
-    """Put our templates on the theme path and register a plugin's stylesheet and modules, once each."""
-    render.add_theme_dir(config.theme.dirs)
-    if stylesheet not in config.extra_css:
-        config.extra_css.append(stylesheet)
-    add_module_scripts(config, scripts)
-
-
-def add_module_scripts(config, paths: tuple[str, ...]) -> None:
-    """Register our ES modules once (type=module: deferred, CSP-friendly, no inline code)."""
-    present = {str(script) for script in config.extra_javascript}
-    for path in paths:
-        if path not in present:
-            script = ExtraScriptValue(path)
-            script.type = "module"
-            config.extra_javascript.append(script)
-
-
-def report(problems: list[Diagnostic]) -> None:
-    """Log warnings (they fail --strict) and stop the build on errors, all with path:line:col."""
-    for problem in problems:
-        if not problem.is_error:
-            log.warning(problem.format())
-    errors = [p for p in problems if p.is_error]
-    if errors:
-        raise PluginError("\n".join(p.format() for p in sorted(errors)))
-
-
-def docs_prefix(config) -> str:
-    """How messages name the docs folder: relative to the project (the folder of mkdocs.yml), e.g. "docs/"."""
-    root = Path(config.config_file_path or ".").resolve().parent
-    try:
-        return Path(config.docs_dir).resolve().relative_to(root).as_posix() + "/"
-    except ValueError:
-        return Path(config.docs_dir).as_posix().rstrip("/") + "/"

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from helpcenter.content import views
-from helpcenter.content.plugin import add_assets, docs_prefix, report
+from helpcenter.floor.adapter import add_assets, articles_plugin, docs_prefix, report
 from helpcenter.flowcharts import render, trees
 from helpcenter.flowcharts import view as flow_view
 from helpcenter.flowcharts.config import FlowchartsConfig
@@ -23,9 +22,7 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
     """Validate `docs/flowcharts/<id>.yml` and show each tree in the articles that name it."""
 
     def on_config(self, config):
-        articles = config.plugins.get("helpcenter-articles")
-        if articles is None:
-            raise PluginError("helpcenter-flowcharts needs the helpcenter-articles plugin: add it to 'plugins'")
+        articles = articles_plugin(config, "helpcenter-flowcharts")
         # Built here, not in __init__, so that `mkdocs serve` rebuilds start clean.
         self.articles = articles
         self.trees = trees.Trees()

@@ -9,9 +9,10 @@ from pathlib import Path
 from helpcenter.content import checks as content_checks
 from helpcenter.content.articles import ID_PATTERN, slugify
 from helpcenter.content.catalog import Catalog
-from helpcenter.diagnostics import Diagnostic
+from helpcenter.diagnostics import Diagnostic, did_you_mean
 from helpcenter.flowcharts import parser, validate
 from helpcenter.flowcharts.model import Tree
+from helpcenter.project import Project
 
 SUFFIX = ".yml"
 
@@ -77,3 +78,20 @@ def article_references(trees: Trees, catalog: Catalog, *, prefix: str = "") -> l
     # loads before the trees exist), so the flowcharts plugin asks for just this one check here.
     problems = content_checks.check(catalog, prefix=prefix, flowcharts=trees.ids)
     return [p for p in problems if p.code == "flow-unknown-tree"]
+
+
+def step_error(project: Project, tree_ids: set[str], step: str) -> str:
+    """Why `step` is not a node of the article's tree, or '' when it is (or the trees are not configured)."""
+    settings = project.plugins.get("helpcenter-flowcharts")
+    if settings is None:
+        return ""
+    folder = project.docs_dir / str(settings.get("trees_dir") or "flowcharts")
+    loaded = load(folder, project.languages, display_prefix="")
+    for tree_id in sorted(tree_ids):
+        tree = loaded.trees.get(tree_id)
+        if tree is None:
+            return f"flowchart '{tree_id}' does not load: run helpcenter check"
+        if step not in tree.nodes:
+            return (f"step '{step}' is not a node of flowchart '{tree_id}'; "
+                    f"{did_you_mean(step, tree.nodes)}nodes: {', '.join(tree.nodes)}")
+    return ""

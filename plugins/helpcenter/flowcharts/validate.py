@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 
 from helpcenter.content.articles import slugify
 from helpcenter.diagnostics import Diagnostic, did_you_mean
-from helpcenter.flowcharts import fields
+from helpcenter.firewall import fields
 from helpcenter.flowcharts.model import ESCALATE, ID_PATTERN, MAX_OPTIONS, MIN_OPTIONS, QUESTION, RESOLVE, Label, Tree
 
 NEVER_COLLECT_HINT = ("remove it: support never asks for a recovery phrase, private key, passcode, passphrase or "

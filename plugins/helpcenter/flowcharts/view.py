@@ -12,7 +12,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from helpcenter.content.catalog import Catalog
-from helpcenter.flowcharts import fields
+from helpcenter.firewall import fields
 from helpcenter.flowcharts.model import ESCALATE, QUESTION, RESOLVE, STEP, Tree
 
 STRINGS_FILE = Path(__file__).parent / "strings.yml"

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from helpcenter import htmljson, render
-from helpcenter.content.plugin import docs_prefix, report
+from helpcenter.floor.adapter import articles_plugin, docs_prefix, report
 from helpcenter.links import history, listing, shortlinks
 from helpcenter.links.config import LinksConfig
 
@@ -20,9 +19,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
     """Write `/a/<id>/` pages that open the article in the reader's language, and the listing."""
 
     def on_config(self, config):
-        articles = config.plugins.get("helpcenter-articles")
-        if articles is None:
-            raise PluginError("helpcenter-links needs the helpcenter-articles plugin: add it to 'plugins'")
+        articles = articles_plugin(config, "helpcenter-links")
         self.articles = articles
         render.add_theme_dir(config.theme.dirs)
         return config

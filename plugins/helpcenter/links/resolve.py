@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +11,6 @@ import markdown
 from helpcenter.content import catalog as catalog_loader
 from helpcenter.content import frontmatter
 from helpcenter.diagnostics import did_you_mean
-from helpcenter.flowcharts import trees
 from helpcenter.links.shortlinks import build_url
 from helpcenter.project import Project
 
@@ -24,8 +24,12 @@ class LinkResult:
 
 
 def short_link(project: Project, article_id: str, *, lang: str | None = None, section: str | None = None,
-               step: str | None = None) -> LinkResult:
-    """Check that the id, language and section exist before handing an agent a link."""
+               step: str | None = None, step_error: Callable[[set[str], str], str] | None = None) -> LinkResult:
+    """Check that the id, language and section exist before handing an agent a link.
+
+    `step_error(tree_ids, step)` says why a step is not a node of the article's trees ('' when it is);
+    the CLI passes the flowcharts feature's, so links never reaches into a peer.
+    """
     catalog = catalog_loader.load(project.docs_dir, project.languages, display_prefix=project.prefix).catalog
     present = catalog.translations(article_id)
     if not present:
@@ -45,27 +49,10 @@ def short_link(project: Project, article_id: str, *, lang: str | None = None, se
         tree_ids = {a.flowchart for a in present.values() if a.flowchart}
         if not tree_ids:
             return LinkResult(error=f"'{article_id}' has no flowchart, so it has no step '{step}'")
-        error = _step_error(project, tree_ids, step)
+        error = step_error(tree_ids, step) if step_error else ""
         if error:
             return LinkResult(error=error)
     return LinkResult(url=build_url(project.site_url or "/", article_id, lang=lang, section=section, step=step))
-
-
-def _step_error(project: Project, tree_ids: set[str], step: str) -> str:
-    """Why `step` is not a node of the article's tree, or '' when it is (or the trees are not configured)."""
-    settings = project.plugins.get("helpcenter-flowcharts")
-    if settings is None:
-        return ""
-    folder = project.docs_dir / str(settings.get("trees_dir") or "flowcharts")
-    loaded = trees.load(folder, project.languages, display_prefix="")
-    for tree_id in sorted(tree_ids):
-        tree = loaded.trees.get(tree_id)
-        if tree is None:
-            return f"flowchart '{tree_id}' does not load: run helpcenter check"
-        if step not in tree.nodes:
-            return (f"step '{step}' is not a node of flowchart '{tree_id}'; "
-                    f"{did_you_mean(step, tree.nodes)}nodes: {', '.join(tree.nodes)}")
-    return ""
 
 
 def heading_ids(raw: bytes) -> list[str]:

@@ -5,20 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import mkdocs.contrib.search
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from helpcenter import htmljson
-from helpcenter.content.plugin import add_assets, report
+from helpcenter import firewall
+from helpcenter.floor.adapter import add_assets, add_generated, articles_plugin, report
 from helpcenter.search import checks
 from helpcenter.search import synonyms as synonyms_loader
 from helpcenter.search.config import SearchConfig
 from helpcenter.search.index import Weights
 from helpcenter.search.site import Options, SiteIndex
 from helpcenter.search.synonyms import Synonyms
-from helpcenter.tickets import wordlists
 
 log = get_plugin_logger(__name__)
 
@@ -26,7 +24,6 @@ SCRIPTS = ("assets/helpcenter/search.js",)
 STYLESHEET = "assets/helpcenter/search.css"
 LUNR_URI = "assets/helpcenter/lunr.js"
 INDEX_DIR = "search"  # search.js looks for it next to the site root
-WORDLISTS = "assets/helpcenter/bip39-wordlists.json"  # fetched by secrets.js, next to it
 # lunr.js 2.3.9 exactly as MkDocs ships it; copied into each site, never fetched from a CDN.
 LUNR_SOURCE = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
 
@@ -35,9 +32,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     """Build a tiered lunr index per language and ship the search box that reads it."""
 
     def on_config(self, config):
-        articles = config.plugins.get("helpcenter-articles")
-        if articles is None:
-            raise PluginError("helpcenter-search needs the helpcenter-articles plugin: add it to 'plugins'")
+        articles = articles_plugin(config, "helpcenter-search")
         if "material/search" in config.plugins or "search" in config.plugins:
             log.warning("Material's 'search' plugin is enabled too, so pages get two search boxes: "
                         "remove '- search' from 'plugins' in mkdocs.yml (helpcenter-search replaces it)")
@@ -58,10 +53,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         report(self.site.diagnostics())
         if files.get_file_from_path(LUNR_URI) is None:
             files.append(File.generated(config, LUNR_URI, abs_src_path=str(LUNR_SOURCE)))
-        if files.get_file_from_path(WORDLISTS) is None:
-            # secrets.js recognises recovery phrases with these lists; helpcenter-tickets writes the
-            # same file when it is enabled, and a site may use search without tickets.
-            files.append(File.generated(config, WORDLISTS, content=htmljson.dumps(wordlists.asset())))
+        # The search box checks queries with the firewall (secrets.js) before anything leaves the page.
+        add_generated(files, config, firewall.assets())
         return files
 
     def on_page_content(self, html: str, *, page: Page, config, files):

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from helpcenter.diagnostics import Diagnostic, did_you_mean
-from helpcenter.flowcharts.fields import never_collect_kind
+from helpcenter.firewall.fields import never_collect_kind
 from helpcenter.tickets.recipe import CONTEXT_PLACEHOLDERS
 
 # Parts of a ticket a helpdesk may have its own field for (besides the collected fields).

@@ -5,21 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from helpcenter import htmljson
-from helpcenter.content.plugin import add_assets, report
-from helpcenter.tickets import settings, wordlists
+from helpcenter import firewall, htmljson
+from helpcenter.floor.adapter import add_assets, add_generated, articles_plugin, report
+from helpcenter.tickets import settings
 from helpcenter.tickets.compose import Ticket
 from helpcenter.tickets.config import TicketsConfig, option_positions
 from helpcenter.tickets.options import Options
 
 STYLESHEET = "assets/helpcenter/tickets.css"
 SCRIPTS = ("assets/helpcenter/tickets.js",)  # imports secrets.js, compose.js and formats.js itself
-WORDLISTS = "assets/helpcenter/bip39-wordlists.json"  # next to secrets.js, which fetches it lazily
 FORM_DATA = "assets/helpcenter/tickets.json"  # next to tickets.js
 
 
@@ -27,9 +25,7 @@ class TicketsPlugin(BasePlugin[TicketsConfig]):
     """Prefilled tickets in the site's own helpdesk, behind the secret firewall."""
 
     def on_config(self, config):
-        articles = config.plugins.get("helpcenter-articles")
-        if articles is None:
-            raise PluginError("helpcenter-tickets needs the helpcenter-articles plugin: add it to 'plugins'")
+        articles = articles_plugin(config, "helpcenter-tickets")
         # Built here, not in __init__, so that `mkdocs serve` rebuilds start clean.
         self.articles = articles
         config_file = config.config_file_path
@@ -44,13 +40,10 @@ class TicketsPlugin(BasePlugin[TicketsConfig]):
 
     @event_priority(-50)  # late: helpcenter-articles loads the catalog (and its languages) in its own on_files
     def on_files(self, files: Files, *, config):
-        data = {
-            WORDLISTS: htmljson.dumps(wordlists.asset()),
+        add_generated(files, config, firewall.assets())
+        add_generated(files, config, {
             FORM_DATA: htmljson.dumps(settings.client_config(self.settings, self.articles.catalog.languages)),
-        }
-        for src_uri, content in data.items():
-            if files.get_file_from_path(src_uri) is None:
-                files.append(File.generated(config, src_uri, content=content))
+        })
         return files
 
     @event_priority(-50)  # after helpcenter-articles has put the page's view (language, article) in the context

@@ -9,15 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from helpcenter.firewall import find_secrets, scrub
 from helpcenter.tickets.compose import Step, Ticket
-from helpcenter.tickets.secrets import find_secrets, must_block
-
-
-def scrub(text: str) -> str:
-    """`text` with each must-block secret replaced by a marker naming its kind."""
-    for found in reversed(must_block(find_secrets(text))):
-        text = f"{text[:found.start]}[removed: {found.kind}]{text[found.end:]}"
-    return text
 
 
 def redact(ticket: Ticket) -> Ticket:

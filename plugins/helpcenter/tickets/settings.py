@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from ruamel.yaml import YAML
 
 from helpcenter.diagnostics import Diagnostic, did_you_mean
-from helpcenter.flowcharts.fields import collect_fields
+from helpcenter.firewall.fields import collect_fields
 from helpcenter.tickets import email, github, gitlab, urltemplate, zendesk
 from helpcenter.tickets.compose import Composed, Ticket, compose
 from helpcenter.tickets.options import Options

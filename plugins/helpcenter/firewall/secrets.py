@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from helpcenter.tickets.phrases import find_phrases
+from helpcenter.firewall.phrases import find_phrases
 
 ALNUM_BEFORE = "(?<![0-9A-Za-z])"
 ALNUM_AFTER = "(?![0-9A-Za-z])"
@@ -88,6 +88,13 @@ def find_secrets(text: str) -> list[Finding]:
     found += _two_fa(text)
     found += _passwords(text)
     return _tidy(found)
+
+
+def scrub(text: str) -> str:
+    """`text` with each must-block secret replaced by a marker naming its kind ("[removed: wif]")."""
+    for found in reversed(must_block(find_secrets(text))):
+        text = f"{text[:found.start]}[removed: {found.kind}]{text[found.end:]}"
+    return text
 
 
 def must_block(findings: list[Finding]) -> list[Finding]:

@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from helpcenter.tickets.wordlists import WordList, load, normalize
+from helpcenter.firewall.wordlists import WordList, load, normalize
 
 PHRASE_LENGTHS = (12, 15, 18, 21, 24)
 MIN_RARE = 5  # distinct uncommon words: ordinary English text reached 3 in 6 MB of README files
