@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
 from helpcenter.content.frontmatter import BadDate, FrontMatter, Pos
 from helpcenter.diagnostics import Diagnostic, did_you_mean
-
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Keys MkDocs and Material understand in front matter, allowed beside ours so writers can use them, with
 # the type Material needs: it renders them as is, so `hide: 5` would crash the build with a traceback.
@@ -175,7 +172,3 @@ def _describe(value: Any) -> str:
         return f"an impossible date ('{value.text}')"
     return f"a {type(value).__name__}"
 
-
-def slugify(text: str) -> str:
-    """A kebab-case id from a title, ASCII only; '' when the title has no Latin letters or digits."""
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))

@@ -11,15 +11,15 @@ from helpcenter.content import frontmatter
 from helpcenter.content.articles import (
     ARTICLE_FIELDS,
     CATEGORY_FIELDS,
-    ID_PATTERN,
     REQUIRED,
     REQUIRED_HINTS,
     Article,
     Category,
     check_fields,
-    slugify,
 )
 from helpcenter.diagnostics import Diagnostic
+from helpcenter.floor.ids import ID_PATTERN, slugify
+from helpcenter.floor.text import read_text
 
 INDEX = "index.md"
 
@@ -157,7 +157,7 @@ def _load_file(catalog: Catalog, rel: str, raw: bytes, display: str,
     catalog.seen.add(rel)
     if len(parts) == 3 and parts[2] == INDEX:
         catalog.index_files.add(rel)
-    text, problems = frontmatter.read_text(raw, display)
+    text, problems = read_text(raw, display)
     if text is None:
         return problems
     fm, parse_problems = frontmatter.parse(text, display)

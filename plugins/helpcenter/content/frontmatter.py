@@ -46,26 +46,6 @@ class FrontMatter:
         return self.value_pos.get(key) or self.key_pos.get(key) or self.start
 
 
-def read_text(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
-    """Decode a file as UTF-8, reporting a byte-order mark and undecodable bytes by position."""
-    problems: list[Diagnostic] = []
-    if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(Diagnostic(path, 1, 1, "file-bom", "file starts with a UTF-8 byte-order mark",
-                                   "save the file as UTF-8 without BOM (the mark hides the opening '---')"))
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        line_start = raw.rfind(b"\n", 0, err.start) + 1
-        col = len(raw[line_start:err.start].decode("utf-8", errors="replace")) + 1
-        problems.append(Diagnostic(path, line, col, "file-not-utf8",
-                                   f"byte 0x{raw[err.start]:02x} is not valid UTF-8",
-                                   "save the file as UTF-8 (your editor's 'save with encoding' menu)"))
-        return None, problems
-    return text.replace("\r\n", "\n").replace("\r", "\n"), problems
-
-
 def parse(text: str, path: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
     """Parse the front matter of Markdown `text`; None with diagnostics when there is none to use."""
     if not text.strip():

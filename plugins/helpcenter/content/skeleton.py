@@ -7,8 +7,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from helpcenter.content.articles import ID_PATTERN, slugify
 from helpcenter.content.catalog import Catalog
+from helpcenter.floor.ids import ID_PATTERN, slugify
 
 TODO = {"en": "TODO: one or two sentences for search results and cards.",
         "zh": "TODO:一两句话的摘要,用于搜索结果和卡片。"}

@@ -10,6 +10,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from helpcenter.floor.text import HAN, has_han
+
 HERE = Path(__file__).parent
 SUBSTRING_MIN = 5  # shorter words ('pin', 'otp', 'seed') match whole words only: 'shipping' is fine
 
@@ -67,7 +69,7 @@ def never_collect_kind(name: str) -> NeverCollect | None:
             if _has_run(words, wanted):
                 return secret
             joined = "".join(wanted)
-            if (len(joined) >= SUBSTRING_MIN or _is_cjk(joined)) and joined in squashed:
+            if (len(joined) >= SUBSTRING_MIN or has_han(joined)) and joined in squashed:
                 return secret
     return None
 
@@ -75,7 +77,7 @@ def never_collect_kind(name: str) -> NeverCollect | None:
 def _words(text: str) -> list[str]:
     # 'recoveryPhrase_v2' -> ['recovery', 'phrase', 'v2']; CJK runs stay whole words.
     spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", text)
-    return [w.lower() for w in re.split(r"[^0-9A-Za-z\u3400-\u9fff]+", spaced) if w]
+    return [w.lower() for w in re.split(f"[^0-9A-Za-z{HAN}]+", spaced) if w]
 
 
 def _singular(word: str) -> str:
@@ -88,8 +90,6 @@ def _has_run(words: list[str], wanted: list[str]) -> bool:
     return any(have[i:i + len(want)] == want for i in range(len(have) - len(want) + 1))
 
 
-def _is_cjk(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 def _load(name: str) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """Find BIP-39 recovery phrases (whole, partial, numbered, spaced or not, one word misspelled) in text.
 
-This is the Python twin of the phrase half of `assets/helpcenter/secrets.js`: the same tokens, the
+This is the Python twin of the phrase half of `assets/helpcenter/firewall/secrets.js`: the same tokens, the
 same runs and the same rules, pinned by tests/fixtures/tickets/secret-vectors.yml. Indices here are
 Python string indices (code points); the browser's are UTF-16 indices of the same substrings.
 
@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from helpcenter.firewall.wordlists import WordList, load, normalize
+from helpcenter.floor.text import is_han
 
 PHRASE_LENGTHS = (12, 15, 18, 21, 24)
 MIN_RARE = 5  # distinct uncommon words: ordinary English text reached 3 in 6 MB of README files
@@ -63,12 +64,6 @@ class Token:
     end: int
     norm: str
     han: bool
-
-
-def is_han(ch: str) -> bool:
-    """Whether a character is a CJK ideograph (each one is a word in the Chinese lists)."""
-    cp = ord(ch)
-    return 0x3400 <= cp <= 0x4DBF or 0x4E00 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x2FA1F
 
 
 def tokens(text: str) -> list[Token]:

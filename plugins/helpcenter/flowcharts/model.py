@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 Pos = tuple[int, int]  # 1-based (line, col) in the tree's file
@@ -13,7 +12,6 @@ LEAVES = frozenset({RESOLVE, ESCALATE})
 MIN_OPTIONS, MAX_OPTIONS = 2, 8
 
 # Node ids end up in URLs (?step=<id>) and fragments (#step-<id>): the same kebab-case as article ids.
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)

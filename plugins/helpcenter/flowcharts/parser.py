@@ -12,6 +12,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from helpcenter.content import frontmatter
 from helpcenter.diagnostics import Diagnostic, did_you_mean
+from helpcenter.floor.text import read_text
 from helpcenter.flowcharts import model
 from helpcenter.flowcharts.model import ESCALATE, QUESTION, RESOLVE, STEP, Label, Option, Pos, Tree
 
@@ -38,7 +39,7 @@ class ParseResult:
 
 def parse(raw: bytes, display: str, tree_id: str, languages: Sequence[str]) -> ParseResult:
     """Parse one tree file; `display` names it in messages, `tree_id` is its file name without .yml."""
-    text, problems = frontmatter.read_text(raw, display)
+    text, problems = read_text(raw, display)
     # A byte-order mark is harmless in a YAML file (it only breaks Markdown front matter).
     problems = [p for p in problems if p.code != "file-bom"]
     if text is None:

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpcenter.content import checks as content_checks
-from helpcenter.content.articles import ID_PATTERN, slugify
 from helpcenter.content.catalog import Catalog
 from helpcenter.diagnostics import Diagnostic, did_you_mean
+from helpcenter.floor.ids import ID_PATTERN, slugify
 from helpcenter.flowcharts import parser, validate
 from helpcenter.flowcharts.model import Tree
 from helpcenter.project import Project

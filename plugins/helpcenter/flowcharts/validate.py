@@ -5,10 +5,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Collection, Sequence
 
-from helpcenter.content.articles import slugify
 from helpcenter.diagnostics import Diagnostic, did_you_mean
 from helpcenter.firewall import fields
-from helpcenter.flowcharts.model import ESCALATE, ID_PATTERN, MAX_OPTIONS, MIN_OPTIONS, QUESTION, RESOLVE, Label, Tree
+from helpcenter.floor.ids import ID_PATTERN, slugify
+from helpcenter.flowcharts.model import ESCALATE, MAX_OPTIONS, MIN_OPTIONS, QUESTION, RESOLVE, Label, Tree
 
 NEVER_COLLECT_HINT = ("remove it: support never asks for a recovery phrase, private key, passcode, passphrase or "
                       "2FA code, and every escalate leaf tells the reader so")

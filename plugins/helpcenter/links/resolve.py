@@ -11,6 +11,7 @@ import markdown
 from helpcenter.content import catalog as catalog_loader
 from helpcenter.content import frontmatter
 from helpcenter.diagnostics import did_you_mean
+from helpcenter.floor.text import read_text
 from helpcenter.links.shortlinks import build_url
 from helpcenter.project import Project
 
@@ -57,7 +58,7 @@ def short_link(project: Project, article_id: str, *, lang: str | None = None, se
 
 def heading_ids(raw: bytes) -> list[str]:
     """The ids of an article's headings, as Python-Markdown's toc gives them (explicit {#ids} first)."""
-    text, _ = frontmatter.read_text(raw, "")
+    text, _ = read_text(raw, "")
     fm, _ = frontmatter.parse(text or "", "")
     md = markdown.Markdown(extensions=["attr_list", "toc"])
     md.convert(fm.body if fm else (text or ""))

@@ -1,6 +1,6 @@
 """The tokenizer both sides share: text → tokens → terms, the same for the index and for queries.
 
-The rules are mirrored line for line in `templates/assets/helpcenter/search-tokenize.js`, and one
+The rules are mirrored line for line in `templates/assets/helpcenter/search/tokenize.js`, and one
 file of test vectors (`tests/fixtures/search/tokenize-vectors.json`) pins both implementations:
 
 - Each code point is NFKC-normalized on its own (full-width letters become ASCII); identifier
@@ -27,7 +27,8 @@ from itertools import chain
 from lunr.stemmer import porter_stemmer  # type: ignore[import-untyped]  # lunr.py ships no type hints
 from lunr.stop_word_filter import WORDS as STOP_WORDS  # type: ignore[import-untyped]
 
-CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+from helpcenter.floor.text import CJK
+
 MIXED_MAX = 10  # longer letter-digit words are hashes or codes, not "trc20"-style names
 
 # A letter or digit that is not CJK (Python's \w is exactly str.isalnum() plus "_").
