@@ -43,8 +43,9 @@ def test_phrase_keys_keep_stop_words_but_terms_do_not() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("groups:\n  - [a, b\n", [
         "search/synonyms.yml:3:1: error[search-synonyms-yaml]: invalid YAML: "
-        "expected ',' or ']', but got '<stream end>'\n"
-        "  = hint: check the quoting and indentation on this line"], id="yaml"),
+        "expected ',' or ']', but got '<stream end>' (while parsing a flow sequence)\n"
+        "  = hint: check the quoting and indentation on this line; "
+        "quote values that contain ': ' or start with [ { & * ! | > ' \" % @ `"], id="yaml"),
     pytest.param("group:\n  - [a, b]\n", [
         "search/synonyms.yml:1:1: warning[search-synonyms-unknown-key]: unknown key 'group'"
         "\n  = hint: did you mean 'groups'? known keys: groups, pasted"], id="unknown-key"),

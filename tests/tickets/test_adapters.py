@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from helpcenter.tickets import github
+from helpcenter.tickets import github, settings
 from helpcenter.tickets.compose import Ticket, compose
 from helpcenter.tickets.recipe import MAILTO_BUDGET, URL_BUDGET
-from tests.tickets.helpers import GITHUB_PROJECT, TICKET, decode, labels, recipe, words
+from tests.tickets.helpers import GITHUB_PROJECT, TICKET, decode, labels, options, recipe, words
 
 HASH = "ab" * 32
 CONTEXT_EN = ["— From the help center —", "Article: Transfer not arrived (tx-not-received)",
@@ -86,6 +86,33 @@ def test_gitlab_uses_issue_brackets_template_and_confidential() -> None:
                                            "issue[confidential]"]
 
 
+def test_django_helpdesk_prefills_its_public_form_and_custom_fields() -> None:
+    url = url_of("django-helpdesk")
+    assert url.startswith("https://help.example-wallet.com/desk/tickets/submit/?queue=3&title=Transfer%20not%20arrived")
+    assert url.endswith("&custom_network=TRON&custom_help_article=tx-not-received"
+                        "&_readonly_fields_=queue,custom_help_article&_hide_fields_=queue")
+    _, pairs = decode(url)
+    assert [name for name, _ in pairs] == ["queue", "title", "body", "custom_network", "custom_help_article",
+                                           "_readonly_fields_", "_hide_fields_"]
+    # Plain text; network and article id have their own fields, so the body does not repeat them.
+    assert dict(pairs)["body"].split("\n") == [
+        "Sent 10 USDT, not arrived", "", "— From the help center —", "Article: Transfer not arrived",
+        *CONTEXT_EN[2:], f"Transaction hash (TxID): {HASH}", "Language: en"]
+
+
+@pytest.mark.parametrize(("url", "base"), [
+    ("https://help.example-wallet.com", "https://help.example-wallet.com/tickets/submit/"),
+    ("https://help.example-wallet.com/desk/tickets/submit", "https://help.example-wallet.com/desk/tickets/submit/"),
+    ("http://127.0.0.1:8080/", "http://127.0.0.1:8080/tickets/submit/"),  # loopback: a trial instance
+])
+def test_django_helpdesk_form_address(url: str, base: str) -> None:
+    loaded, problems = settings.load(options({"helpdesk": "django-helpdesk", "django_helpdesk_url": url,
+                                              "django_helpdesk_queue": "1"}), GITHUB_PROJECT)
+    assert problems == []
+    assert loaded is not None
+    assert loaded.recipe.base == base
+
+
 def test_mailto_follows_rfc_6068() -> None:
     url = url_of("email")
     assert url.startswith("mailto:support@example-wallet.com?subject=%5BHelp%20center%5D%20Transfer%20not%20arrived"
@@ -109,7 +136,7 @@ def test_url_template_fills_placeholders_and_leaves_out_empty_parameters() -> No
 
 def test_every_adapter_encodes_chinese_as_utf8_percent_escapes() -> None:
     ticket = Ticket(lang="zh", what_happened="转账未到账")
-    for name in ("zendesk", "github", "gitlab", "email", "url"):
+    for name in ("zendesk", "github", "gitlab", "django-helpdesk", "email", "url"):
         url = url_of(name, ticket, "zh")
         assert "%E8%BD%AC%E8%B4%A6%E6%9C%AA%E5%88%B0%E8%B4%A6" in url, name
         assert url.isascii()
@@ -125,7 +152,7 @@ def test_github_form_reader_lists_ids_types_and_positions() -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("name: x\nbody: [\n", "support.yml:3:1: error[ticket-github-template-invalid]: issue form is not valid YAML: "
-                            "expected the node content, but found '<stream end>'"),
+                            "expected the node content, but found '<stream end>' (while parsing a flow node)"),
     ("name: x\n", "support.yml:1:1: error[ticket-github-template-invalid]: issue form has no 'body' list"),
 ])
 def test_github_form_reader_reports_broken_forms(tmp_path, text: str, message: str) -> None:

@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from helpcenter.diagnostics import Diagnostic
+from helpcenter.floor import yamlpos
+from helpcenter.floor.yamlpos import BadDate, Pos, SelfReference, plain, scalar_text
 
-Pos = tuple[int, int]  # 1-based (line, col) in the whole file
+__all__ = ["BadDate", "FrontMatter", "Pos", "parse", "scalar_text"]
 
 FENCE = "---"
-# One parser for every file: making a YAML() object costs a third of parsing a typical front matter.
-# compose() resets the reader and scanner when it returns or raises, so nothing leaks between files.
-_YAML = YAML(typ="rt")
+CODES = yamlpos.Codes(syntax="fm-yaml-syntax", too_deep="fm-too-deep")
+HINT_TOO_DEEP = "fields hold texts, numbers, dates or lists of texts: remove the nesting"
 
 HINT_SKELETON = "begin the file with a line '---', the fields (id, title, summary …), then a line '---'"
-
-
-@dataclass(frozen=True)
-class BadDate:
-    """A value that looks like a date but is not a real calendar date (e.g. 2026-13-01)."""
-
-    text: str
 
 
 @dataclass
@@ -59,16 +50,11 @@ def parse(text: str, path: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
         return None, [Diagnostic(path, 1, 1, "fm-unclosed", "front matter opened on line 1 is never closed",
                                  "add a line '---' after the last front matter field")]
     source = "\n".join(lines[1:close]) + "\n"
-    try:
-        node = _YAML.compose(source)
-    except MarkedYAMLError as err:
-        return None, [_syntax_error(err, lines, path)]
-    except YAMLError as err:  # unmarked errors are rare (e.g. reader errors); still name the file
-        return None, [Diagnostic(path, 2, 1, "fm-yaml-syntax", f"invalid YAML: {err}",
-                                 "check the quoting and indentation of the front matter")]
-    except RecursionError:  # the YAML reader recurses per level: [[[[…]]]] a thousand deep exhausts Python
-        return None, [Diagnostic(path, 2, 1, "fm-too-deep", "front matter is nested too deep to read",
-                                 "fields hold texts, numbers, dates or lists of texts: remove the nesting")]
+    node, problem = yamlpos.compose(source, path, CODES, first_line=2, what="front matter")
+    if problem is not None:
+        if problem.code == "fm-too-deep":
+            problem = replace(problem, hint=HINT_TOO_DEEP)
+        return None, [problem]
     fm = FrontMatter(body="\n".join(lines[close + 1:]), body_line=close + 2)
     if node is None:
         return fm, []
@@ -90,8 +76,8 @@ def parse(text: str, path: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
                                        f"keep one '{key}' line"))
             continue
         try:
-            fm.data[key] = _plain(value_node)
-        except _SelfReference as err:
+            fm.data[key] = plain(value_node)
+        except SelfReference as err:
             anchor = err.node.anchor or ""
             problems.append(Diagnostic(path, *_pos(err.node), "fm-recursive-alias",
                                        f"the value anchored as '&{anchor}' contains itself",
@@ -99,7 +85,7 @@ def parse(text: str, path: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
             continue
         except RecursionError:
             problems.append(Diagnostic(path, *_pos(value_node), "fm-too-deep", f"'{key}' is nested too deep to read",
-                                       "fields hold texts, numbers, dates or lists of texts: remove the nesting"))
+                                       HINT_TOO_DEEP))
             continue
         fm.key_pos[key] = _pos(key_node)
         fm.value_pos[key] = _pos(value_node)
@@ -108,84 +94,10 @@ def parse(text: str, path: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
     return fm, problems
 
 
-def _pos(node: Node) -> Pos:
-    # ruamel marks are 0-based and count from the line after the opening fence.
-    return node.start_mark.line + 2, node.start_mark.column + 1
-
-
-class _SelfReference(Exception):
-    """An alias inside the very value its anchor names (`&a [*a]`): plain values would never end."""
-
-    def __init__(self, node: Node) -> None:
-        super().__init__(node.anchor)
-        self.node = node
-
-
 def _kind(node: Node) -> str:
     return "a list" if isinstance(node, SequenceNode) else "a set of fields"
 
 
-def scalar_text(node: ScalarNode) -> str:
-    """A scalar's text as written: ruamel's round-trip composer marks each fold of a `>` block with '\a'."""
-    return str(node.value).replace("\a", "") if node.style == ">" else str(node.value)
-
-
-def _plain(node: Node, inside: frozenset[int] = frozenset()) -> Any:
-    """Turn a composed YAML node into plain Python values without ever raising on odd scalars.
-
-    Raises _SelfReference for a recursive alias; `inside` holds the collections being converted.
-    """
-    if isinstance(node, MappingNode | SequenceNode):
-        if id(node) in inside:
-            raise _SelfReference(node)
-        inside = inside | {id(node)}
-    if isinstance(node, MappingNode):
-        return {str(k.value): _plain(v, inside) for k, v in node.value}
-    if isinstance(node, SequenceNode):
-        return [_plain(item, inside) for item in node.value]
-    assert isinstance(node, ScalarNode)
-    raw_tag = getattr(node.tag, "value", node.tag)  # ruamel >= 0.18 wraps tags in a Tag object
-    tag, value = str(raw_tag or ""), scalar_text(node)
-    if tag.endswith(":null"):
-        return None
-    if tag.endswith(":bool"):
-        return value.lower() in ("true", "yes", "on")
-    if tag.endswith(":int"):
-        try:
-            return int(value.replace("_", ""), 0)
-        except ValueError:
-            return value
-    if tag.endswith(":float"):
-        try:
-            return float(value.replace("_", ""))
-        except ValueError:
-            return value
-    if tag.endswith(":timestamp"):
-        try:
-            return dt.date.fromisoformat(value[:10]) if len(value) <= 10 else dt.datetime.fromisoformat(value)
-        except ValueError:
-            return BadDate(value)
-    return value
-
-
-def _syntax_error(err: MarkedYAMLError, lines: list[str], path: str) -> Diagnostic:
-    mark = err.problem_mark or err.context_mark
-    line, col = (mark.line + 2, mark.column + 1) if mark else (2, 1)
-    problem = (err.problem or "").strip()
-    context = (err.context or "").strip()
-    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
-    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in source_line or "'\\t'" in problem:
-        hint = "indent with spaces: YAML does not allow tab characters"
-    elif "quoted scalar" in context and err.context_mark:
-        line, col = err.context_mark.line + 2, err.context_mark.column + 1
-        message = "invalid YAML: this quoted value is never closed"
-        hint = "add the closing quote at the end of the value"
-    elif "duplicate key" in problem:
-        hint = "keep only one of the two fields"
-    elif "mapping values are not allowed" in problem:
-        hint = "put the value in quotes: a ': ' inside an unquoted value starts a new field"
-    else:
-        hint = ("check the quoting and indentation on this line; "
-                "quote values that contain ': ' or start with [ { & * ! | > ' \" % @ `")
-    return Diagnostic(path, line, col, "fm-yaml-syntax", message.replace("\n", " "), hint)
+def _pos(node: Node) -> Pos:
+    # ruamel marks count from the line after the opening fence.
+    return yamlpos.pos(node, first_line=2)

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-Pos = tuple[int, int]  # 1-based (line, col) in the tree's file
+from helpcenter.floor.yamlpos import Pos  # noqa: F401 - re-exported: the model's positions
 
 QUESTION, STEP, RESOLVE, ESCALATE = "question", "step", "resolve", "escalate"
 KINDS = (QUESTION, STEP, RESOLVE, ESCALATE)
 LEAVES = frozenset({RESOLVE, ESCALATE})
 MIN_OPTIONS, MAX_OPTIONS = 2, 8
-
-# Node ids end up in URLs (?step=<id>) and fragments (#step-<id>): the same kebab-case as article ids.
 
 
 @dataclass(frozen=True)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from helpcenter.content import frontmatter
 from helpcenter.diagnostics import Diagnostic, did_you_mean
+from helpcenter.floor import yamlpos
 from helpcenter.floor.text import read_text
+from helpcenter.floor.yamlpos import describe, is_empty, scalar_text
+from helpcenter.floor.yamlpos import pos as _pos
 from helpcenter.flowcharts import model
 from helpcenter.flowcharts.model import ESCALATE, QUESTION, RESOLVE, STEP, Label, Option, Pos, Tree
 
@@ -26,6 +26,7 @@ ESCALATE_REQUIRED = ("say",)
 KIND_OF_KEY = {"ask": QUESTION, "options": QUESTION, "resolve": RESOLVE, "escalate": ESCALATE}
 KINDS_HINT = ("a node has 'ask' + 'options' (question), 'say' + 'next' (step), "
               "'resolve' + 'say' (leaf) or 'escalate' (leaf)")
+CODES = yamlpos.Codes(syntax="flow-yaml-syntax", too_deep="flow-too-deep")
 SKELETON_HINT = "a tree file has 'start: <node id>' and 'nodes:' with one entry per node"
 
 
@@ -46,16 +47,9 @@ def parse(raw: bytes, display: str, tree_id: str, languages: Sequence[str]) -> P
         return ParseResult(None, problems)
     if not text.strip():
         return ParseResult(None, [Diagnostic(display, 1, 1, "flow-empty-file", "file is empty", SKELETON_HINT)])
-    try:
-        root = YAML(typ="rt").compose(text)
-    except MarkedYAMLError as err:
-        return ParseResult(None, [_syntax_error(err, text, display)])
-    except YAMLError as err:  # unmarked errors are rare (reader errors); still name the file
-        return ParseResult(None, [Diagnostic(display, 1, 1, "flow-yaml-syntax", f"invalid YAML: {err}",
-                                             "check the quoting and indentation of the file")])
-    except RecursionError:  # the YAML reader recurses per level: [[[[…]]]] a thousand deep exhausts Python
-        return ParseResult(None, [Diagnostic(display, 1, 1, "flow-too-deep", "the file is nested too deep to read",
-                                             SKELETON_HINT)])
+    root, problem = yamlpos.compose(text, display, CODES)
+    if problem is not None:
+        return ParseResult(None, [replace(problem, hint=SKELETON_HINT) if problem.code == "flow-too-deep" else problem])
     reader = _Reader(display, tuple(languages))
     tree = reader.tree(root, tree_id) if root is not None else None
     if tree is None and not reader.problems:
@@ -98,7 +92,7 @@ class _Reader:
     def nodes(self, value: Node, tree: Tree) -> None:
         if not isinstance(value, MappingNode):
             self.error(value, "flow-wrong-type",
-                       f"'nodes' must be a set of 'node id: fields' but is {_describe(value)}", SKELETON_HINT)
+                       f"'nodes' must be a set of 'node id: fields' but is {describe(value)}", SKELETON_HINT)
             return
         for key_node, node_value in value.value:
             node_id = str(key_node.value)
@@ -111,7 +105,7 @@ class _Reader:
 
     def node(self, node_id: str, pos: Pos, value: Node) -> model.Node:
         if not isinstance(value, MappingNode):
-            self.error(value, "flow-wrong-type", f"node '{node_id}' must be a set of fields but is {_describe(value)}",
+            self.error(value, "flow-wrong-type", f"node '{node_id}' must be a set of fields but is {describe(value)}",
                        KINDS_HINT)
             return model.Node(node_id, "", pos)
         entries = self.entries(value, f"node '{node_id}'")
@@ -160,7 +154,7 @@ class _Reader:
     def escalate(self, node_id: str, pos: Pos, value: Node) -> model.Node:
         if not isinstance(value, MappingNode):
             self.error(value, "flow-wrong-type", f"'escalate' of '{node_id}' must be a set of fields but is "
-                       f"{_describe(value)}", "write 'escalate:' with 'say', 'collect' and optionally 'to' below it")
+                       f"{describe(value)}", "write 'escalate:' with 'say', 'collect' and optionally 'to' below it")
             return model.Node(node_id, ESCALATE, pos)
         entries = self.entries(value, f"the 'escalate' of '{node_id}'")
         for key, (key_node, _) in entries.items():
@@ -183,7 +177,7 @@ class _Reader:
         if value is None or (isinstance(value, ScalarNode) and value.value in ("", "~", "null")):
             return (), ()
         if not isinstance(value, SequenceNode):
-            self.error(value, "flow-wrong-type", f"'collect' of '{node_id}' must be a list but is {_describe(value)}",
+            self.error(value, "flow-wrong-type", f"'collect' of '{node_id}' must be a list but is {describe(value)}",
                        "write collect: [network, tx_hash, screenshot]")
             return (), ()
         names, positions = [], []
@@ -198,14 +192,14 @@ class _Reader:
         if value is None:
             return ()
         if not isinstance(value, SequenceNode):
-            self.error(value, "flow-wrong-type", f"'options' of '{node_id}' must be a list but is {_describe(value)}",
+            self.error(value, "flow-wrong-type", f"'options' of '{node_id}' must be a list but is {describe(value)}",
                        f"write each option as '- {self.example()[:-1]}, next: <node id>}}'")
             return ()
         options = []
         for number, item in enumerate(value.value, 1):
             what = f"option {number} of '{node_id}'"
             if not isinstance(item, MappingNode):
-                self.error(item, "flow-wrong-type", f"{what} must be a set of fields but is {_describe(item)}",
+                self.error(item, "flow-wrong-type", f"{what} must be a set of fields but is {describe(item)}",
                            f"write it as '- {self.example()[:-1]}, next: <node id>}}'")
                 continue
             entries = self.entries(item, what)
@@ -225,7 +219,7 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, MappingNode):
-            self.error(value, "flow-wrong-type", f"{what} must be one text per language but is {_describe(value)}",
+            self.error(value, "flow-wrong-type", f"{what} must be one text per language but is {describe(value)}",
                        f"write it as {self.example()}")
             return None
         return self.label_entries(self.entries(value, what), _pos(value), what)
@@ -235,7 +229,7 @@ class _Reader:
         positions: dict[str, Pos] = {}
         for lang, (key_node, text_node) in entries.items():
             positions[lang] = _pos(key_node)
-            if _is_empty(text_node):
+            if is_empty(text_node):
                 continue  # reported as a missing text by the validator, with the site's languages
             text = self.scalar(text_node, f"the '{lang}' text of {what}", "a text")
             if text is not None:
@@ -258,11 +252,11 @@ class _Reader:
     def scalar(self, value: Node | None, what: str, expected: str, key: Node | None = None) -> str | None:
         if value is None:
             return None
-        if isinstance(value, ScalarNode) and not _is_empty(value):
-            return frontmatter.scalar_text(value).strip()
+        if isinstance(value, ScalarNode) and not is_empty(value):
+            return scalar_text(value).strip()
         # An empty value has no position of its own (YAML marks the next line): point at its key.
-        where = key if key is not None and _is_empty(value) else value
-        self.error(where, "flow-wrong-type", f"{what} must be {expected} but is {_describe(value)}",
+        where = key if key is not None and is_empty(value) else value
+        self.error(where, "flow-wrong-type", f"{what} must be {expected} but is {describe(value)}",
                    f"write {expected} after the colon")
         return None
 
@@ -280,10 +274,6 @@ class _Reader:
         }[key]
 
 
-def _pos(node: Node) -> Pos:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
 def _misspelt(key: str, present: Iterable[str], allowed: Sequence[str]) -> str | None:
     """The present key that is most likely `key` misspelt (it is reported as unknown already), if any."""
     return next((other for other in present
@@ -291,46 +281,6 @@ def _misspelt(key: str, present: Iterable[str], allowed: Sequence[str]) -> str |
                 None)
 
 
-def _is_empty(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and (_tag(node).endswith(":null") or not str(node.value).strip())
-
-
-def _tag(node: Node) -> str:
-    # ruamel.yaml 0.18 gives a Tag object, older versions a plain string.
-    return str(getattr(node.tag, "value", node.tag) or "")
-
-
 def _keys(keys: Sequence[str]) -> str:
     quoted = [f"'{k}'" for k in keys]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
-
-
-def _describe(node: Node) -> str:
-    if isinstance(node, MappingNode):
-        return "a set of fields"
-    if isinstance(node, SequenceNode):
-        return "a list"
-    text = str(node.value)
-    if _tag(node).endswith(":null") or not text.strip():
-        return "empty"
-    return f"a text ('{text}')"
-
-
-def _syntax_error(err: MarkedYAMLError, text: str, display: str) -> Diagnostic:
-    mark = err.problem_mark or err.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = " ".join((err.problem or "").split())
-    context = " ".join((err.context or "").split())
-    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
-    lines = text.split("\n")
-    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in source_line or "'\\t'" in problem:
-        hint = "indent with spaces: YAML does not allow tab characters"
-    elif "quoted scalar" in context and err.context_mark:
-        line, col = err.context_mark.line + 1, err.context_mark.column + 1
-        message, hint = "invalid YAML: this quoted text is never closed", "add the closing quote"
-    elif "mapping values are not allowed" in problem:
-        hint = "put the text in quotes: a ': ' inside an unquoted text starts a new key"
-    else:
-        hint = "check the quoting and indentation on this line; quote texts that contain ': ' or start with [ { & * ! |"
-    return Diagnostic(display, line, col, "flow-yaml-syntax", message, hint)

@@ -19,12 +19,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from helpcenter.content.catalog import Catalog
 from helpcenter.diagnostics import Diagnostic
+from helpcenter.floor import yamlpos
+from helpcenter.floor.yamlpos import Pos, pos
 from helpcenter.links.shortlinks import ShortLink
 
 HEADER = """\
@@ -34,7 +34,7 @@ HEADER = """\
 """
 FIX = "run 'helpcenter urls --write' and commit {name}"
 
-Pos = tuple[int, int]
+CODES = yamlpos.Codes(syntax="urls-yaml-syntax")
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")
 
 
@@ -73,16 +73,10 @@ class Redirect:
 def parse(text: str, display: str) -> tuple[History, list[Diagnostic]]:
     """Read a history file; a malformed entry is reported at its line and left out."""
     history = History(display)
-    try:
-        root = YAML(typ="rt").compose(text)
-    except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return history, [Diagnostic(display, line, col, "urls-yaml-syntax", f"invalid YAML: {err.problem}",
-                                    f"restore the file from git, then {FIX.format(name=display)}")]
-    except (YAMLError, RecursionError) as err:
-        return history, [Diagnostic(display, 1, 1, "urls-yaml-syntax", f"invalid YAML: {err}",
-                                    f"restore the file from git, then {FIX.format(name=display)}")]
+    restore = f"restore the file from git, then {FIX.format(name=display)}"
+    root, problem = yamlpos.compose(text, display, CODES, hint=restore)
+    if problem is not None:
+        return history, [problem]
     if root is None:
         return history, []
     if not isinstance(root, MappingNode):
@@ -97,12 +91,12 @@ def parse(text: str, display: str) -> tuple[History, list[Diagnostic]]:
         paths = [str(item.value) for item in items]
         bad = next((item for item, path in zip(items, paths, strict=True) if not _is_article_path(path)), None)
         if bad is not None:
-            problems.append(Diagnostic(display, bad.start_mark.line + 1, bad.start_mark.column + 1,
+            problems.append(Diagnostic(display, *pos(bad),
                                        "urls-bad-path", f"'{bad.value}' is not an article path such as "
                                        "'en/<category>/<id>.md'", f"remove it, then {FIX.format(name=display)}"))
             continue
         history.paths[article_id] = paths
-        history.positions[article_id] = (key.start_mark.line + 1, key.start_mark.column + 1)
+        history.positions[article_id] = pos(key)
     return history, problems
 
 
@@ -210,5 +204,5 @@ def _is_article_path(path: str) -> bool:
 
 
 def _shape(display: str, node, message: str) -> Diagnostic:
-    return Diagnostic(display, node.start_mark.line + 1, node.start_mark.column + 1, "urls-bad-entry", message,
+    return Diagnostic(display, *pos(node), "urls-bad-entry", message,
                       f"restore the file from git, then {FIX.format(name=display)}")

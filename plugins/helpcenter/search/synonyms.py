@@ -20,15 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from helpcenter.content.frontmatter import scalar_text
 from helpcenter.diagnostics import Diagnostic, did_you_mean
+from helpcenter.floor import yamlpos
+from helpcenter.floor.yamlpos import scalar_text
 from helpcenter.search import tokenize
 
 TOP_KEYS = ("groups", "pasted")
+CODES = yamlpos.Codes(syntax="search-synonyms-yaml")
 PASTED_CLASSES = {"address": "@address", "txid": "@txid"}
 SHAPE_HINT = "write 'groups:' as a list of phrase lists, e.g. '- [seed phrase, mnemonic, 助记词]'"
 
@@ -75,18 +75,9 @@ def load(path: Path, display: str) -> Synonyms:
 def parse(text: str, display: str) -> Synonyms:
     """Parse the text of a synonyms file."""
     result = Synonyms()
-    try:
-        root = YAML(typ="rt").compose(text)
-    except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        result.diagnostics.append(Diagnostic(display, line, col, "search-synonyms-yaml",
-                                             f"invalid YAML: {(err.problem or '').strip()}",
-                                             "check the quoting and indentation on this line"))
-        return result
-    except YAMLError as err:
-        result.diagnostics.append(Diagnostic(display, 1, 1, "search-synonyms-yaml", f"invalid YAML: {err}",
-                                             "check the quoting and indentation"))
+    root, problem = yamlpos.compose(text, display, CODES)
+    if problem is not None:
+        result.diagnostics.append(problem)
         return result
     if root is None:
         return result
@@ -179,5 +170,5 @@ def _phrases(node: Node, display: str, result: Synonyms) -> tuple[Phrase, ...]:
 
 def _problem(node: Node, display: str, code: str, message: str, hint: str,
              severity: str = "error") -> Diagnostic:
-    return Diagnostic(display, node.start_mark.line + 1, node.start_mark.column + 1, code, message, hint,
+    return Diagnostic(display, *yamlpos.pos(node), code, message, hint,
                       severity)

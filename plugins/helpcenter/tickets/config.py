@@ -3,36 +3,40 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from helpcenter.floor import yamlpos
 
 PLUGIN = "helpcenter-tickets"
 ELEMENT_ID = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 class NumericId(base.BaseConfigOption[str]):
-    """A Zendesk id: digits, written as a number or a string."""
+    """A helpdesk's numeric id (a Zendesk field or form, a django-helpdesk queue), as a number or a string."""
+
+    def __init__(self, what: str = "Zendesk id") -> None:
+        super().__init__()
+        self.what = what
 
     def run_validation(self, value: object) -> str:
         if isinstance(value, bool) or not re.fullmatch(r"[0-9]+", str(value)):
-            raise ValidationError(f"Expected a numeric Zendesk id but received {value!r}")
+            raise ValidationError(f"Expected a numeric {self.what} but received {value!r}")
         return str(value)
 
 
 class ElementId(base.BaseConfigOption[str]):
-    """The `id` of a GitHub issue-form element (letters, digits, '-' and '_')."""
+    """A name made of letters, digits, '-' and '_': a GitHub issue-form element id, a django-helpdesk field."""
+
+    def __init__(self, what: str = "an issue-form element id") -> None:
+        super().__init__()
+        self.what = what
 
     def run_validation(self, value: object) -> str:
         if not isinstance(value, str) or not ELEMENT_ID.match(value):
-            raise ValidationError("Expected an issue-form element id (letters, digits, - and _) "
-                                  f"but received {value!r}")
+            raise ValidationError(f"Expected {self.what} (letters, digits, - and _) but received {value!r}")
         return value
 
 
@@ -64,8 +68,8 @@ class TicketsConfig(base.Config):
     """Where "Still stuck?" sends the reader, and what the prefilled ticket form asks."""
 
     # Which helpdesk files the ticket
-    helpdesk = c.Choice(("zendesk", "github", "gitlab", "email", "url"))
-    """One of zendesk, github, gitlab, email, url; its own options below are then required."""
+    helpdesk = c.Choice(("zendesk", "github", "gitlab", "django-helpdesk", "email", "url"))
+    """One of zendesk, github, gitlab, django-helpdesk, email, url; its own options below are then required."""
     helpdesk_name = c.Optional(Names())
     """The official channel as readers should recognise it, per language; default: its host."""
     url_max_length = Budget(default=2000)
@@ -96,6 +100,18 @@ class TicketsConfig(base.Config):
     """Name of a description template (issuable_template)."""
     gitlab_confidential = c.Type(bool, default=True)
 
+    # django-helpdesk public ticket form
+    django_helpdesk_url = c.Optional(c.Type(str))
+    """Where django-helpdesk is served (https://help.example.com/helpdesk) or its form (…/tickets/submit/)."""
+    django_helpdesk_queue = c.Optional(NumericId("django-helpdesk queue id"))
+    """Numeric id of the queue tickets go to; it must allow public submission."""
+    django_helpdesk_fields = c.DictOfItems(ElementId("a django-helpdesk custom field name"), default={})
+    """Collected field (or context part such as article_id) → custom field name (prefilled as custom_<name>)."""
+    django_helpdesk_readonly = c.ListOfItems(c.Type(str), default=[])
+    """Fields shown but locked: queue, title, body, priority, due_date or a key of django_helpdesk_fields."""
+    django_helpdesk_hidden = c.ListOfItems(c.Type(str), default=[])
+    """Fields the form sends but does not show (same names as django_helpdesk_readonly)."""
+
     # Email (mailto:)
     email_address = c.Optional(c.Type(str))
     email_subject_prefix = c.Type(str, default="[Help center]")
@@ -110,50 +126,5 @@ class TicketsConfig(base.Config):
 
 
 def option_positions(config_file: str | None) -> dict[str, tuple[int, int]]:
-    """1-based (line, col) of this plugin's entry and each of its option keys in mkdocs.yml.
-
-    Keys: "" (the plugin entry), "zendesk_fields", "zendesk_fields.network", "form_fields.<item>".
-    Composed, not loaded, so MkDocs-only tags (!ENV, !!python/name) need no constructor.
-    """
-    if not config_file or not Path(config_file).is_file():
-        return {}
-    try:
-        root = YAML().compose(Path(config_file).read_text(encoding="utf-8"))
-    except (YAMLError, OSError):
-        return {}
-    plugins = _get(root, "plugins")
-    entry: Node | None = None
-    if isinstance(plugins, SequenceNode):
-        for item in plugins.value:
-            if isinstance(item, ScalarNode) and item.value == PLUGIN:
-                return {"": _pos(item)}
-            if isinstance(item, MappingNode) and any(k.value == PLUGIN for k, _ in item.value):
-                entry = item
-    elif isinstance(plugins, MappingNode):
-        entry = plugins
-    # The options may live in a file this one INHERITs: then there is nothing here to point at.
-    found = next(((k, v) for k, v in entry.value if k.value == PLUGIN), None) if entry is not None else None
-    if found is None:
-        return {}
-    key, options = found
-    positions = {"": _pos(key)}
-    if isinstance(options, MappingNode):
-        for name, value in options.value:
-            positions[name.value] = _pos(name)
-            children: list[tuple[Any, Node]] = []
-            if isinstance(value, MappingNode):
-                children = [(k.value, k) for k, _ in value.value]
-            elif isinstance(value, SequenceNode):
-                children = [(v.value, v) for v in value.value if isinstance(v, ScalarNode)]
-            positions.update({f"{name.value}.{child}": _pos(node) for child, node in children})
-    return positions
-
-
-def _get(node: Node | None, key: str) -> Node | None:
-    if isinstance(node, MappingNode):
-        return next((v for k, v in node.value if k.value == key), None)
-    return None
-
-
-def _pos(node: Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+    """1-based (line, col) of this plugin's entry and each of its option keys in mkdocs.yml (see yamlpos)."""
+    return yamlpos.option_positions(config_file, PLUGIN)

@@ -9,20 +9,21 @@ ticket goes to `title` and `body`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import ScalarNode, SequenceNode
 
 from helpcenter.diagnostics import Diagnostic, did_you_mean
+from helpcenter.floor import yamlpos
 from helpcenter.tickets.options import Options
 from helpcenter.tickets.recipe import Recipe, encode_name, literal
 
 EXAMPLE = "https://github.com/example-wallet/support"
 PREFILLABLE = ("input", "textarea")
 REPO_PATH = re.compile(r"^/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/?$")
+CODES = yamlpos.Codes(syntax="ticket-github-template-invalid")
 
 
 @dataclass(frozen=True)
@@ -37,25 +38,21 @@ class Element:
 
 def read_form(path: Path, display: str) -> tuple[dict[str, Element], list[Diagnostic]]:
     """The elements of an issue-form YAML file that have an id, or the problems reading it."""
-    try:
-        data = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
-    except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        return {}, [Diagnostic(display, line, col, "ticket-github-template-invalid",
-                               f"issue form is not valid YAML: {err.problem or err.context}",
-                               "fix the YAML; GitHub would not show this form either")]
-    except YAMLError as err:
-        return {}, [Diagnostic(display, 0, 0, "ticket-github-template-invalid", f"issue form is not valid YAML: {err}")]
-    body = data.get("body") if hasattr(data, "get") else None
-    if not isinstance(body, list):
+    root, problem = yamlpos.compose(path.read_text(encoding="utf-8"), display, CODES,
+                                    hint="fix the YAML; GitHub would not show this form either")
+    if problem is not None:
+        return {}, [replace(problem, message=problem.message.replace("invalid YAML", "issue form is not valid YAML"))]
+    body = yamlpos.get(root, "body")
+    if not isinstance(body, SequenceNode):
         return {}, [Diagnostic(display, 1, 1, "ticket-github-template-invalid", "issue form has no 'body' list",
                                "an issue form is YAML with name, description and a body list of elements")]
     elements: dict[str, Element] = {}
-    for item in body:
-        if hasattr(item, "get") and item.get("id") is not None:
-            line, col = item.lc.value("id")
-            elements[str(item["id"])] = Element(str(item["id"]), str(item.get("type", "")), line + 1, col + 1)
+    for item in body.value:
+        id_node = yamlpos.get(item, "id")
+        if isinstance(id_node, ScalarNode) and not yamlpos.is_empty(id_node):
+            type_node = yamlpos.get(item, "type")
+            kind = str(type_node.value) if isinstance(type_node, ScalarNode) else ""
+            elements[str(id_node.value)] = Element(str(id_node.value), kind, *yamlpos.pos(id_node))
     return elements, []
 
 
