@@ -129,6 +129,50 @@ def review_command(within_days: int, config_file: Path) -> None:
         click.echo(f"{project.prefix}{item.path}: {when} ({item.article_id})")
 
 
+@cli.group("insights")
+def insights_group() -> None:
+    """Collect what readers do (votes, searches, flowchart exits, tickets) and report on it."""
+
+
+@insights_group.command("serve")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=Path("insights.sqlite"),
+              show_default=True, help="SQLite file the events go to (created when missing).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8300, show_default=True)
+@click.option("--allow-origin", help="The one other origin (the site's, e.g. https://help.example.com) "
+              "whose pages may send events; none: same origin only.")
+@click.option("--retention-days", type=click.IntRange(min=1), help="Delete events older than this many days.")
+@click.option("--rate-limit", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True,
+              help="Requests a second one client may keep up (bursts of three seconds' worth).")
+def insights_serve_command(db: Path, host: str, port: int, allow_origin: str | None, retention_days: int | None,
+                           rate_limit: float) -> None:
+    """Run the event collector: POST /events, stored in SQLite; no address is ever stored or logged."""
+    from helpcenter.insights import collector
+
+    click.echo(f"collecting events into {db} at http://{host}:{port}/events (Ctrl+C stops)")
+    collector.serve(db, host=host, port=port, allow_origin=allow_origin, retention_days=retention_days,
+                    rate=rate_limit)
+
+
+@insights_group.command("report")
+@click.option("--db", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=Path("insights.sqlite"),
+              show_default=True, help="SQLite file the collector wrote.")
+@click.option("--since", "since_days", type=click.IntRange(min=1), help="Only the last DAYS days.")
+@click.option("--lang", help="Only events from pages in this language (en, zh, …).")
+@click.option("--format", "style", type=click.Choice(["table", "json", "csv", "html"]), default="table",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
+def insights_report_command(db: Path, since_days: int | None, lang: str | None, style: str, out: Path | None) -> None:
+    """Report search gaps, article helpfulness, flowchart exits and the ticket funnel."""
+    from helpcenter.insights import report
+
+    text = report.render(report.build(db, since_days=since_days, lang=lang), style)
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+
+
 def _record_new_paths(project) -> None:
     """After `new`: add the new files to the URL history, when the site keeps one and it reads cleanly."""
     from helpcenter.content import catalog
