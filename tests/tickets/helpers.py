@@ -29,6 +29,10 @@ HELPDESKS: dict[str, dict[str, Any]] = {
     "github-plain": {"helpdesk": "github", "github_repo": "https://github.com/example-wallet/support"},
     "gitlab": {"helpdesk": "gitlab", "gitlab_project": "https://gitlab.com/example-wallet/support",
                "gitlab_template": "Support"},
+    "django-helpdesk": {"helpdesk": "django-helpdesk", "django_helpdesk_url": "https://help.example-wallet.com/desk",
+                        "django_helpdesk_queue": 3, "django_helpdesk_fields": {"network": "network",
+                                                                               "article_id": "help_article"},
+                        "django_helpdesk_readonly": ["queue", "article_id"], "django_helpdesk_hidden": ["queue"]},
     "email": {"helpdesk": "email", "email_address": "support@example-wallet.com",
               "email_subject_prefix": "[Help center]"},
     "url": {"helpdesk": "url", "url_template": "https://help.example.com/new?title={subject}&body={description}"
