@@ -8,6 +8,7 @@ from pathlib import Path
 from helpcenter.content import catalog as catalog_loader
 from helpcenter.content import checks as content_checks
 from helpcenter.diagnostics import Diagnostic
+from helpcenter.floor import strings as ui_strings
 from helpcenter.flowcharts import trees as flowchart_trees
 from helpcenter.links import history as url_history
 from helpcenter.project import Project
@@ -39,6 +40,7 @@ def run_project(project: Project, paths: Sequence[Path] = ()) -> list[Diagnostic
     problems = run(project.docs_dir, project.languages, prefix=project.prefix,
                    flowcharts_dir=flowcharts.get("trees_dir", "flowcharts") if flowcharts is not None else None,
                    templates=project.templates)
+    problems = sorted(set(problems + ui_strings.check_project(project)))
     search = project.plugins.get("helpcenter-search")
     if search is not None:
         found = search_checks.check(project.root, search, project.docs_dir, project.languages)

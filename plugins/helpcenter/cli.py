@@ -224,7 +224,7 @@ def _load_project(config_file: Path):
                if name.startswith("helpcenter-") and hasattr(plugin, "config")}
     languages = tuple(plugins.get("helpcenter-articles", {}).get("languages") or ("en", "zh"))
     return Project(root=config_file.resolve().parent, docs_dir=Path(config.docs_dir), languages=languages,
-                   site_url=config.site_url or "", plugins=plugins,
+                   site_url=config.site_url or "", plugins=plugins, config_file=config_file,
                    templates=frozenset(config.theme.get_env().list_templates()))
 
 

@@ -17,6 +17,7 @@ class Project:
     site_url: str = ""
     plugins: dict[str, dict[str, Any]] = field(default_factory=dict)
     templates: frozenset[str] | None = None  # the theme's template names; None = not known, not checked
+    config_file: Path | None = None  # the mkdocs.yml read (None = root/mkdocs.yml)
 
     @property
     def prefix(self) -> str:

@@ -9,6 +9,7 @@ from ruamel.yaml import YAML
 
 from helpcenter.content import catalog as catalog_loader
 from helpcenter.firewall import fields
+from helpcenter.floor import strings as ui_strings
 from helpcenter.flowcharts import parser, render, trees, validate, view
 from tests.conftest import FIXTURES, ROOT, SITES
 
@@ -46,11 +47,12 @@ def test_vocabulary_is_the_content_plans_and_speaks_both_languages() -> None:
 
 
 def test_strings_exist_in_both_languages_and_site_overrides_win() -> None:
-    builtin = view.default_strings()
-    assert set(builtin) == set(LANGS)
-    assert set(builtin["en"]) == set(builtin["zh"])
-    assert view.strings_for("ja")["back"] == "Back"
-    assert view.strings_for("zh", {"zh": {"back": "返回"}})["back"] == "返回"
+    builtin = ui_strings.builtin()
+    assert set(LANGS) <= set(builtin.layers)
+    assert set(builtin.section("en", "flowcharts")) == set(builtin.section("zh", "flowcharts"))
+    assert builtin.section("ja", "flowcharts")["back"] == "Back"
+    site = ui_strings.load(options={"flowcharts": {"zh": {"back": "返回"}}})
+    assert site.section("zh", "flowcharts")["back"] == "返回"
 
 
 @pytest.mark.parametrize(("target", "page", "expected"), [

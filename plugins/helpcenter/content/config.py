@@ -36,3 +36,7 @@ class ArticlesConfig(base.Config):
     """Language codes, default first: the fallback of short links and the site root."""
     languages_site_name = c.DictOfItems(c.Type(str), default={})
     """Language code → site name shown in the header on that language's pages."""
+
+    # Strings: our UI texts per language (helpcenter/strings/<lang>.yml), added to or overridden by the site
+    strings_dir = c.Optional(c.Type(str))
+    """Folder of the site's `<lang>.yml` UI-strings files, relative to mkdocs.yml (default: `strings/` when present)."""

@@ -15,6 +15,7 @@ from helpcenter.content import catalog as catalog_loader
 from helpcenter.content import checks, pages, views
 from helpcenter.content.catalog import Catalog
 from helpcenter.content.config import ArticlesConfig
+from helpcenter.floor import strings
 from helpcenter.floor.adapter import add_assets, docs_prefix, report
 
 log = get_plugin_logger(__name__)
@@ -35,6 +36,11 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.active: Page | None = None
         self.default_language = config.theme["language"]
         self.default_site_name = config.site_name
+        # Every plugin's UI text comes from here (templates through `t`, scripts as JSON): plugin options
+        # that hold strings (flowcharts' widget_strings) are read from their config, whatever the order.
+        self.config_file = Path(config.config_file_path or "mkdocs.yml")
+        self.strings = strings.for_site(self.config_file, {
+            name: dict(plugin.config) for name, plugin in config.plugins.items() if hasattr(plugin, "config")})
         add_assets(config, STYLESHEET, SCRIPTS)
         render.add_override_dir(config.theme.dirs, config.theme.custom_dir)
         return config
@@ -46,6 +52,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         loaded = catalog_loader.load(docs_dir, self.config.languages, display_prefix=docs_prefix(config),
                                      templates=templates)
         problems = loaded.diagnostics + checks.check(loaded.catalog, prefix=docs_prefix(config))
+        problems += strings.check_site(self.strings, self.config_file, self.config.languages)
         report(problems)
         self.catalog = loaded.catalog
         self.files = files
@@ -53,6 +60,11 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             if files.get_file_from_path(src_uri) is None:
                 files.append(File.generated(config, src_uri, content=content))
         return files
+
+    def on_env(self, env, *, config, files):
+        # Our templates and partials (and a site's overrides of them) say `t(lang, "content.related")`.
+        env.globals["t"] = self.strings.t
+        return env
 
     def on_nav(self, nav, *, config, files):
         # One small nav per language (home + categories), so a page never carries the whole site.
@@ -104,4 +116,3 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         config.theme["language"] = self.default_language
         config.site_name = self.default_site_name
         config.extra.pop("alternate", None)
-

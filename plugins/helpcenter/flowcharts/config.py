@@ -5,18 +5,18 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from helpcenter.flowcharts import view
+from helpcenter.floor import strings
 
 
 class WidgetStrings(c.DictOfItems):
-    """Language code → {string key: text}; keys must be those of the built-in strings.yml."""
+    """Language code → {string key: text}; keys must be the `flowcharts` keys of helpcenter/strings/en.yml."""
 
     def __init__(self) -> None:
         super().__init__(c.DictOfItems(c.Type(str)), default={})
 
     def run_validation(self, value: object) -> dict[str, dict[str, str]]:
         result = super().run_validation(value)
-        known = view.default_strings()[view.FALLBACK]
+        known = strings.builtin().keys("flowcharts")
         for lang, texts in result.items():
             for key in texts:
                 if key not in known:
@@ -33,4 +33,7 @@ class FlowchartsConfig(base.Config):
 
     # Widget
     widget_strings = WidgetStrings()
-    """Language code → string key → text, over the built-in English and Chinese strings (strings.yml)."""
+    """Language code → string key → text, over the site's and the package's `flowcharts` strings.
+
+    The same loader and fallback as every UI string: a site's `strings/<lang>.yml` can say the same.
+    """

@@ -62,5 +62,5 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
         widget = flow_view.flow_view(
             tree, lang, catalog, page_url=page.url, directory_urls=config.use_directory_urls,
             article={"id": article.id, "title": article.title, "url": page.canonical_url or "/" + page.url},
-            strings=flow_view.strings_for(lang, self.config.widget_strings))
+            strings=self.articles.strings.section(lang, "flowcharts"))
         return render.render(widget, self.env) + html

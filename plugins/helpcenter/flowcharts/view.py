@@ -5,18 +5,12 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
-
-from ruamel.yaml import YAML
 
 from helpcenter.content.catalog import Catalog
 from helpcenter.firewall import fields
+from helpcenter.floor import strings as ui_strings
 from helpcenter.flowcharts.model import ESCALATE, QUESTION, RESOLVE, STEP, Tree
-
-STRINGS_FILE = Path(__file__).parent / "strings.yml"
-FALLBACK = "en"
 
 
 @dataclass(frozen=True)
@@ -81,25 +75,13 @@ class FlowView:
         }
 
 
-@lru_cache(maxsize=1)
-def default_strings() -> dict[str, dict[str, str]]:
-    """The built-in UI strings per language (strings.yml)."""
-    data = YAML(typ="safe").load(STRINGS_FILE.read_text(encoding="utf-8"))
-    return {lang: {k: str(v) for k, v in texts.items()} for lang, texts in data.items()}
-
-
-def strings_for(lang: str, overrides: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, str]:
-    """UI strings of one language: English, then the built-in language, then the site's overrides."""
-    builtin = default_strings()
-    result = dict(builtin[FALLBACK])
-    result.update(builtin.get(lang, {}))
-    result.update((overrides or {}).get(lang, {}))
-    return result
-
-
 def flow_view(tree: Tree, lang: str, catalog: Catalog, *, page_url: str, article: Mapping[str, str],
               directory_urls: bool = True, strings: Mapping[str, str] | None = None) -> FlowView:
-    """The widget of `tree` on the page at site-relative `page_url` (its article: id, title, url)."""
+    """The widget of `tree` on the page at site-relative `page_url` (its article: id, title, url).
+
+    `strings` are the `flowcharts` strings of `lang` (the site's, from the strings loader); the
+    package's own when not given.
+    """
     fallback = catalog.default_language
     vocabulary = fields.collect_fields()
     nodes = []
@@ -113,7 +95,8 @@ def flow_view(tree: Tree, lang: str, catalog: Catalog, *, page_url: str, article
         nodes.append(NodeView(node.id, node.kind, text, node.id == tree.start,
                               tuple(OptionView(o.label.text(lang, fallback), o.next) for o in node.options),
                               node.next or "", link, collect, node.to))
-    return FlowView(tree.id, lang, tree.start, tuple(nodes), dict(strings or strings_for(lang)), dict(article))
+    texts = dict(strings or ui_strings.builtin().section(lang, "flowcharts"))
+    return FlowView(tree.id, lang, tree.start, tuple(nodes), texts, dict(article))
 
 
 def relative_url(target: str, page_url: str) -> str:

@@ -49,7 +49,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             weights=Weights(self.config.boost_title, self.config.boost_tags, self.config.boost_headings,
                             self.config.boost_summary, self.config.boost_body),
             text_chars=self.config.index_text_chars, secret_article=self.config.secret_article,
-            directory_urls=config.use_directory_urls, config_path=_display(config, config.config_file_path)))
+            directory_urls=config.use_directory_urls, config_path=_display(config, config.config_file_path),
+            strings=self.articles.strings))
         report(self.site.diagnostics())
         if files.get_file_from_path(LUNR_URI) is None:
             files.append(File.generated(config, LUNR_URI, abs_src_path=str(LUNR_SOURCE)))

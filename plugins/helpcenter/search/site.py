@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
-
-from ruamel.yaml import YAML
 
 from helpcenter.content.catalog import Catalog
 from helpcenter.content.views import LANGUAGE_NAMES, locate
 from helpcenter.diagnostics import Diagnostic
+from helpcenter.floor import strings as ui_strings
 from helpcenter.search import checks, sections
 from helpcenter.search.index import Builder, Doc, Weights
 from helpcenter.search.synonyms import Synonyms
 
-STRINGS_FILE = Path(__file__).with_name("strings.yml")
 TIER1, TIER2 = "tier1.json", "tier2.json"
-
-
-@lru_cache(maxsize=1)
-def ui_strings() -> dict[str, dict[str, str]]:
-    """What the search box says, per language (the package's strings.yml)."""
-    data = YAML(typ="safe").load(STRINGS_FILE.read_text(encoding="utf-8"))
-    return {lang: {k: " ".join(str(v).split()) for k, v in texts.items()} for lang, texts in data.items()}
 
 
 @dataclass
@@ -36,6 +26,7 @@ class Options:
     secret_article: str = checks.DEFAULT_SECRET_ARTICLE
     directory_urls: bool = True
     config_path: str = "mkdocs.yml"  # names the configuration in messages
+    strings: ui_strings.Strings = field(default_factory=ui_strings.builtin)  # what the box says (`search` keys)
 
 
 class SiteIndex:
@@ -87,13 +78,12 @@ class SiteIndex:
         return written
 
     def _extra(self, lang: str) -> dict[str, Any]:
-        strings = ui_strings()
         secret = self.catalog.article(self.options.secret_article, lang) or next(
             iter(self.catalog.translations(self.options.secret_article).values()), None)
         return {
             "lang": lang,
             "languages": {code: LANGUAGE_NAMES.get(code, code) for code in self.catalog.languages},
-            "strings": strings.get(lang, strings["en"]),
+            "strings": self.options.strings.section(lang, "search"),
             "categories": [[c.title, c.url(self.options.directory_urls)]
                            for c in self.catalog.categories_of(lang)],
             "synonyms": self.synonyms.to_json(),

@@ -42,7 +42,8 @@ class TicketsPlugin(BasePlugin[TicketsConfig]):
     def on_files(self, files: Files, *, config):
         add_generated(files, config, firewall.assets())
         add_generated(files, config, {
-            FORM_DATA: htmljson.dumps(settings.client_config(self.settings, self.articles.catalog.languages)),
+            FORM_DATA: htmljson.dumps(settings.client_config(self.settings, self.articles.catalog.languages,
+                                                               self.articles.strings)),
         })
         return files
 
@@ -54,8 +55,9 @@ class TicketsPlugin(BasePlugin[TicketsConfig]):
         article, lang = view.article, view.lang
         url = page.canonical_url or "/" + page.url
         link = settings.article_link(self.settings, Ticket(lang=lang, article_id=article.id,
-                                                           article_title=article.title, article_url=url))
-        ui = settings.strings(lang)["ui"]
+                                                           article_title=article.title, article_url=url),
+                                     self.articles.strings)
+        ui = settings.strings(lang, self.articles.strings)["ui"]
         channel = self.settings.channel_in(lang)
         context["helpcenter_ticket"] = {
             "url": link.url, "lang": lang, "ui": ui, "channel": channel,

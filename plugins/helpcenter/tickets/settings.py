@@ -12,6 +12,7 @@ from ruamel.yaml import YAML
 
 from helpcenter.diagnostics import Diagnostic, did_you_mean
 from helpcenter.firewall.fields import collect_fields
+from helpcenter.floor import strings as ui_strings
 from helpcenter.tickets import email, github, gitlab, urltemplate, zendesk
 from helpcenter.tickets.compose import Composed, Ticket, compose
 from helpcenter.tickets.options import Options
@@ -41,12 +42,12 @@ def _yaml(name: str) -> dict[str, Any]:
     return dict(YAML(typ="safe").load((HERE / name).read_text(encoding="utf-8")))
 
 
-def strings(lang: str) -> dict[str, Any]:
-    """The form's and the ticket's words in `lang`, English where a language or a key is missing."""
-    data = _yaml("strings.yml")
-    english = data["en"]
-    own = data.get(lang, {})
-    return {part: {**english[part], **own.get(part, {})} for part in english}
+def strings(lang: str, texts: ui_strings.Strings | None = None) -> dict[str, Any]:
+    """The form's (`ui`) and the ticket's (`ticket`) words in `lang`: the `tickets` UI strings.
+
+    `texts` are the site's strings (the package's when not given), with the one fallback rule.
+    """
+    return (texts or ui_strings.builtin()).section(lang, "tickets")
 
 
 def formats() -> dict[str, Any]:
@@ -94,14 +95,15 @@ def _channel(options: Options, recipe: Recipe) -> dict[str, str]:
     return {"en": recipe.base.removeprefix("mailto:") if recipe.encoding == "mailto" else urlsplit(recipe.base).netloc}
 
 
-def article_link(settings: Settings, ticket: Ticket) -> Composed:
+def article_link(settings: Settings, ticket: Ticket, texts: ui_strings.Strings | None = None) -> Composed:
     """The prefilled link of the Still stuck? box (works without JavaScript)."""
-    words = strings(ticket.lang)["ticket"]
+    words = strings(ticket.lang, texts)["ticket"]
     labels = {name: spec.label_in(ticket.lang) for name, spec in collect_fields().items()}
     return compose(settings.recipe, redact(ticket), words, labels)
 
 
-def client_config(settings: Settings, languages: tuple[str, ...]) -> dict[str, Any]:
+def client_config(settings: Settings, languages: tuple[str, ...],
+                  texts: ui_strings.Strings | None = None) -> dict[str, Any]:
     """What tickets.js loads (tickets.json): the recipe, words, field labels and formats per language."""
     fields = collect_fields()
     return {
@@ -110,7 +112,7 @@ def client_config(settings: Settings, languages: tuple[str, ...]) -> dict[str, A
         "form_fields": list(settings.form_fields),
         "formats": formats(),
         "languages": {lang: {
-            **strings(lang),
+            **strings(lang, texts),
             "channel": settings.channel_in(lang),
             "labels": {name: spec.label_in(lang) for name, spec in fields.items()},
             "help": {name: spec.help_in(lang) for name, spec in fields.items()},
