@@ -1,0 +1,48 @@
+"""Adapt MkDocs events to insights: check the options, ship the script, tell every page where events go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from helpcenter import firewall
+from helpcenter.floor import yamlpos
+from helpcenter.floor.adapter import add_assets, add_generated, articles_plugin, report
+from helpcenter.insights import checks
+from helpcenter.insights.config import InsightsConfig
+
+PLUGIN = checks.PLUGIN
+STYLESHEET = "assets/helpcenter/insights/insights.css"
+# feedback.js (on a vote), events.js and firewall/secrets.js (on a search) are imported when needed.
+SCRIPTS = ("assets/helpcenter/insights/insights.js",)
+
+
+class InsightsPlugin(BasePlugin[InsightsConfig]):
+    """"Was this helpful?" on every article, and readers' events sent to the site's own collector."""
+
+    def on_config(self, config):
+        articles = articles_plugin(config, PLUGIN)
+        # Built here, not in __init__, so that `mkdocs serve` rebuilds start clean.
+        self.articles = articles
+        config_file = config.config_file_path
+        options = dict(self.config)
+        report(checks.check(options, Path(config_file or "mkdocs.yml").name,
+                            yamlpos.option_positions(config_file, PLUGIN)))
+        self.client = checks.client_settings(options)
+        add_assets(config, STYLESHEET, SCRIPTS)
+        return config
+
+    def on_files(self, files: Files, *, config):
+        add_generated(files, config, firewall.assets())  # the word lists firewall/secrets.js fetches
+        return files
+
+    @event_priority(-50)  # after helpcenter-articles has put the page's view (language, article) in the context
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config, nav):
+        view = context.get("helpcenter")
+        lang = view.lang if view is not None else self.articles.catalog.default_language
+        context["helpcenter_insights"] = {**self.client, "lang": lang, "feedback": self.config.feedback}
+        return context

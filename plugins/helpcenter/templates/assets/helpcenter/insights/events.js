@@ -1,0 +1,22 @@
+// Twin of helpcenter/insights/events.py (tests/fixtures/insights/query-vectors.yml pins both); loaded
+// with the firewall on the first search, never before.
+
+const B58 = "[1-9A-HJ-NP-Za-km-z]";
+// Pasted hashes and addresses lead to a reader's wallet: only their class is kept.
+const IDS = [
+  ["<txid>", "(?:0[xX])?[0-9a-fA-F]{64}"],
+  ["<address>", "0[xX][0-9a-fA-F]{40}"],
+  ["<address>", `T${B58}{33}`],
+  ["<address>", "(?:[bB][cC]1|[tT][bB]1)[02-9ac-hj-np-zAC-HJ-NP-Z]{8,87}"],
+  ["<address>", `[13](?=${B58}*[A-HJ-NP-Za-km-z])${B58}{25,34}`],
+].map(([token, re]) => [token, new RegExp(`(?<![0-9A-Za-z])${re}(?![0-9A-Za-z])`, "g")]);
+// Not \s, which differs between Python and JavaScript.
+const SPACE = /[\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
+
+/** NFKC; hashes → <txid>, addresses → <address>; lower case; one space; at most 100 code points. */
+export function normalizeQuery(text) {
+  let value = String(text).normalize("NFKC");
+  for (const [token, re] of IDS) value = value.replace(re, token);
+  value = value.toLowerCase().replace(SPACE, " ").trim();
+  return [...value].slice(0, 100).join("").trimEnd();
+}

@@ -1,0 +1,162 @@
+// Insights: "Was this helpful?" and what readers do, for the site's own collector (README: Insights).
+// Nothing leaves without an endpoint, under GPC or Do Not Track, or before Material's cookie consent;
+// no cookies, storage or identifiers. Typed text passes the secret firewall first.
+
+export const firewall = () => import("../firewall/secrets.js");
+const meta = (name) => document.querySelector(`meta[name="helpcenter:${name}"]`);
+const config = meta("insights") || document.createElement("meta");
+const endpoint = config.content;
+const lang = config.dataset.lang || document.documentElement.lang;
+const article = (meta("id") || {}).content;
+const queue = [];
+
+function allowed() {
+  if (!endpoint || navigator.globalPrivacyControl || navigator.doNotTrack === "1") return false;
+  if (!document.getElementById("__consent")) return true;  // the site asks for no consent
+  try {
+    return Boolean(window.__md_get("__consent").analytics);
+  } catch (error) {
+    return false;  // no (readable) consent yet
+  }
+}
+
+export function emit(event) {
+  if (!allowed()) return null;
+  queue.push({ type: event.type, lang, ...event });
+  if (queue.length >= 50) flush();
+  return queue[queue.length - 1];
+}
+
+/** Bodies of at most 50 events and 8 KiB (the collector's limits). */
+function batches(events) {
+  const bodies = [[]];
+  let size = 0;
+  for (const event of events) {
+    const bytes = new Blob([JSON.stringify(event)]).size + 1;
+    if (bodies[0].length && (bodies[0].length > 49 || size + bytes > 8190)) {
+      bodies.unshift([]);
+      size = 0;
+    }
+    bodies[0].push(event);
+    size += bytes;
+  }
+  return bodies.map((body) => JSON.stringify(body));
+}
+
+function flush() {
+  const events = queue.splice(0);
+  if (!events.length || !allowed()) return;
+  // Plausible takes one custom event a request; the URL without ?q= or #…, which may hold what was typed.
+  const bodies = config.dataset.format === "plausible" ? events.map(({ type, ...props }) => JSON.stringify({
+    name: type, url: location.origin + location.pathname, domain: config.dataset.domain || location.hostname,
+    props })) : batches(events);
+  for (const body of bodies) {
+    fetch(endpoint, { method: "POST", body, keepalive: true, credentials: "omit", mode: "no-cors" }).catch(() => {});
+  }
+}
+
+// Search: one event per query the reader settles on (opens a result, Enter, closes the box, leaves, 2 s idle).
+let search = null;
+let idle = 0;
+
+document.addEventListener("input", ({ target }) => {
+  if (!target.matches("[data-hc-search-input]")) return;
+  clearTimeout(idle);
+  const raw = target.value;
+  const mine = { raw };
+  mine.checked = raw.trim() && Promise.all([import("./events.js"), firewall()]).then(async ([events, fw]) => {
+    const query = events.normalizeQuery(raw);
+    const flagged = fw.mustBlock([...await fw.findSecrets(raw), ...await fw.findSecrets(query)]).length;
+    mine.fields = flagged ? { sensitive: true } : query && { query };
+    // A phrase typed with pauses: the parts settled before it was recognisable are withdrawn, unsent.
+    if (flagged) queue.splice(0, Infinity, ...queue.filter((e) => !e.query || !query.startsWith(e.query)));
+  });
+  search = mine;
+  idle = setTimeout(settle, 2000);
+});
+
+function settle(item, now) {
+  clearTimeout(idle);
+  const current = search;
+  if (!current || !current.checked) return;
+  const box = document.querySelector(".hc-search");
+  const seen = { results: Number(box && box.dataset.hcCount) || 0, clicked: null, rank: null };
+  if (item && item.dataset.hcId) {
+    Object.assign(seen, { clicked: item.dataset.hcId, rank: 1 + [...item.parentNode.children].indexOf(item) });
+  }
+  const record = () => {
+    const { fields, event } = current;
+    if (!fields) return;  // not checked yet: nothing unchecked ever leaves
+    if (!event) current.event = emit({ type: "search", ...(fields.sensitive ? fields : { ...fields, ...seen }) });
+    else if (seen.clicked && !fields.sensitive && queue.includes(event)) Object.assign(event, seen);
+  };
+  if (now) record();
+  else current.checked.then(record);
+}
+
+const RESULT = "#hc-search-results > ";
+document.addEventListener("keydown", ({ key, target }) => {
+  // Enter opens the highlighted result, else the first (search.js).
+  if (key === "Enter" && target.matches("[data-hc-search-input]")) settle(document.querySelector(`${RESULT}[aria-selected=true], ${RESULT}li`));
+}, true);
+document.addEventListener("click", ({ target }) => target.closest(RESULT + "li") && settle(target.closest(RESULT + "li")), true);
+const toggle = document.getElementById("__search");
+if (toggle) toggle.addEventListener("change", () => toggle.checked || settle());
+
+// Troubleshooters: "step" at the first answer, then resolved, escalated, or abandoned when the reader leaves.
+const walks = {};
+
+function walked({ detail }, escalated) {
+  const { flowchart: flow = {} } = detail || {};
+  const walk = walks[flow.id] || {};
+  if (!flow.path || !flow.path.length) {
+    if (walk.ended) delete walks[flow.id];  // back at the start after an ending: a new walk
+    return;
+  }
+  walks[flow.id] = walk;
+  const sent = (node, outcome) => emit({ type: "flowchart", flowchart: flow.id, node, outcome });
+  if (!walk.node) sent(flow.path[0].node, "step");
+  walk.node = flow.leaf;
+  const root = [...document.querySelectorAll(".hc-flow__data")].map((data) => JSON.parse(data.textContent))
+    .find((tree) => tree.tree === flow.id);
+  const outcome = escalated ? "escalated" : root && root.nodes[flow.leaf].kind === "resolve" && "resolved";
+  if (outcome && !walk.ended) walk.ended = sent(flow.leaf, outcome) || 1;
+}
+
+document.addEventListener("helpcenter:flowchart", (event) => walked(event));
+document.addEventListener("helpcenter:escalate", (event) => walked(event, true));
+
+// Tickets: opened, a suggested article clicked, sent (tickets.js tells).
+document.addEventListener("helpcenter:ticket", ({ detail: { stage, source, article: id } }) => {
+  emit({ type: "ticket", stage, source: ["flowchart", "search"].includes(source) ? source : "article",
+    ...(id && { article: id }) });
+});
+
+// "Was this helpful?" (partials/helpcenter/feedback.html): its code loads when a reader votes.
+const box = document.querySelector("[data-hc-feedback]");
+if (box) {
+  box.addEventListener("click", ({ target }) => {
+    const button = target.closest("[data-hc-vote]");
+    if (button) import("./feedback.js").then((feedback) => feedback.vote(box, button));
+  });
+  box.hidden = false;
+}
+if (article) emit({ type: "view", article });
+
+/** What must still be said when the reader leaves (feedback.js: a No whose reasons were not sent). */
+export const leaving = [];
+
+function leave(left) {
+  settle(null, true);
+  if (left) {
+    leaving.splice(0).forEach((last) => last());
+    for (const [id, walk] of Object.entries(walks)) {
+      if (!walk.ended) emit({ type: "flowchart", flowchart: id, node: walk.node, outcome: "abandoned" });
+      walk.ended = 1;
+    }
+  }
+  flush();
+}
+
+addEventListener("pagehide", () => leave(true));
+document.addEventListener("visibilitychange", () => document.hidden && leave());
