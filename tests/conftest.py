@@ -1,26 +1,23 @@
-"""Shared fixtures: real MkDocs builds in tmp_path, a local HTTP server, and Debian's Chromium."""
+"""Shared fixtures: real MkDocs builds (each test site once per session), a local server, Debian's Chromium."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
-ROOT = Path(__file__).resolve().parent.parent
-SITES = Path(__file__).parent / "sites"
-FIXTURES = Path(__file__).parent / "fixtures"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, launch
+from tests.browser import serve as start_server
+from tests.builds import FIXTURES, ROOT, SITES, Edit, build_into, copy_site
+
+# The golden runner asserts for the tests that import it: give its failures pytest's diffs too.
+pytest.register_assert_rewrite("tests.golden")
+
+# Older tests import these names from here.
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "FIXTURES", "ROOT", "SITES", "build_into"]
+
+SAMPLE = "sample"  # built_site's name for the repository's own help center (mkdocs.yml at the root)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -33,49 +30,56 @@ def update_fixtures(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-fixtures"))
 
 
-def build_into(project: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
-    """Build a MkDocs project folder with MkDocs's own build; returns the site directory."""
-    site_dir = site_dir or project / "site"
-    config = load_config(str(project / "mkdocs.yml"), strict=strict, site_dir=str(site_dir))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-    return site_dir
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """tests/sites/<name>, or the sample help center (`SAMPLE`), built once per session; returns the site dir.
+
+    Builds are keyed by name, edit and strictness, so tests asking for the same site share one build
+    (an `edit` defined at module level is one key; a closure made per call builds each time). The site
+    is shared: a test must not change it. A test that needs its own copy uses `build_site`.
+    """
+    cache: dict[tuple[str, Edit | None, bool], Path] = {}
+
+    def _built(name: str, *, edit: Edit | None = None, strict: bool = True) -> Path:
+        key = (name, edit, strict)
+        if key not in cache:
+            into = tmp_path_factory.mktemp(name)
+            if name == SAMPLE:
+                if edit is not None:
+                    raise ValueError("the sample help center is built in place: edit a copy with build_site")
+                cache[key] = build_into(ROOT, site_dir=into / "site", strict=strict)
+            else:
+                cache[key] = build_into(copy_site(name, into, edit), strict=strict)
+        return cache[key]
+
+    return _built
 
 
 @pytest.fixture
 def build_site(tmp_path: Path) -> Callable[..., Path]:
-    """Copy tests/sites/<name> (or any folder) to tmp_path, build it strictly, return the site dir."""
+    """Copy tests/sites/<name> (or any folder) to tmp_path, edit it, build it strictly; returns the site dir."""
 
-    def _build(name: str | Path, *, strict: bool = True, edit: Callable[[Path], None] | None = None) -> Path:
-        source = Path(name) if Path(name).is_absolute() else SITES / str(name)
-        project = tmp_path / source.name
-        shutil.copytree(source, project, ignore=shutil.ignore_patterns("site"))
-        if edit:
-            edit(project)
-        return build_into(project, strict=strict)
+    def _build(name: str | Path, *, strict: bool = True, edit: Edit | None = None) -> Path:
+        return build_into(copy_site(name, tmp_path, edit), strict=strict)
 
     return _build
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
+@pytest.fixture(scope="session")
+def sample_site(built_site: Callable[..., Path]) -> Path:
+    """The repository's own sample help center, built once per test session."""
+    return built_site(SAMPLE)
 
 
 @pytest.fixture(scope="session")
-def serve() -> Iterator[Callable[[Path], str]]:
-    """Serve a built site on 127.0.0.1 (a free port); returns its base URL."""
-    servers: list[http.server.ThreadingHTTPServer] = []
+def serve() -> Iterator[Callable[..., str]]:
+    """Serve a built site on 127.0.0.1 (a free port), with extra response headers if given; returns its URL."""
+    servers = []
 
-    def _serve(site_dir: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(site_dir))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+    def _serve(site_dir: Path, headers: Mapping[str, str] | None = None) -> str:
+        server, url = start_server(site_dir, headers)
         servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
+        return url
 
     yield _serve
     for server in servers:
@@ -90,7 +94,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        instance = launch(playwright)
         yield instance
         instance.close()
 
@@ -105,41 +109,3 @@ def page(browser) -> Iterator[object]:
     yield tab
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
-
-
-@pytest.fixture(scope="session")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's own sample help center, built once per test session."""
-    site_dir = tmp_path_factory.mktemp("sample") / "site"
-    return build_into(ROOT, site_dir=site_dir)
-
-
-def assert_check_matches_fixture(project: Path, expected: Path, update_fixtures: bool) -> None:
-    """`helpcenter check --strict` in `project` prints exactly `expected` and exits 1, without a traceback.
-
-    Shared by the malformed-content and malformed-flowchart fixtures. Run with the project as the
-    working directory (monkeypatch.chdir).
-    """
-    from click.testing import CliRunner
-
-    from helpcenter.cli import cli
-
-    result = CliRunner().invoke(cli, ["check", "--strict"])
-    if update_fixtures:  # rewritten files must be reviewed in the diff
-        expected.write_text(result.output, encoding="utf-8")
-    assert result.output == expected.read_text(encoding="utf-8")
-    assert result.exit_code == 1
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-
-
-def assert_strict_build_fails_with(project: Path, expected: Path, site_dir: Path, log_text: Callable[[], str]) -> None:
-    """A strict build of `project` aborts cleanly, logging every line of `expected`, and writes no site."""
-    from mkdocs.exceptions import Abort
-
-    # MkDocs logs a PluginError's text and aborts cleanly (no traceback); warnings abort under --strict.
-    with pytest.raises(Abort, match="BuildError|warnings in strict mode"):
-        build_into(project, site_dir)
-    for line in expected.read_text(encoding="utf-8").splitlines():
-        assert line in log_text()
-    assert "Traceback" not in log_text()
-    assert not (site_dir / "index.html").exists()

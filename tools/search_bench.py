@@ -30,10 +30,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# A sibling script (not a package), and the tests' Chromium launcher (path and flags) and server.
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
+from tests.browser import launch, serve  # noqa: E402
+
 import helpcenter  # noqa: E402
-from search_corpus import generate  # noqa: E402 - a sibling script, not a package
-from search_eval import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from search_corpus import generate  # noqa: E402
 
 FLAVORS = ("helpcenter", "material")
 QUERIES = {"en": ["energy", "recovery phrase", "usdt transfer failed", "bandwidth"],
@@ -256,7 +258,7 @@ def main() -> None:
                 for lang in ("en", "zh") for tier in ("tier1", "tier2")}
         data["material"] = len(gzip.compress((sites["material"] / "search" / "search_index.json").read_bytes(), 6))
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             for flavor in FLAVORS:
                 server, base = serve(sites[flavor])
                 try:

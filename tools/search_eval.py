@@ -10,46 +10,22 @@ language and per tag. The set's format and metrics: ../shared/search-eval/README
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
+import sys
 import tempfile
-import threading
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+# The tests' own build, server and Chromium launcher (path and flags), so the figures come from the same browser.
+from tests.browser import launch, serve  # noqa: E402
+from tests.builds import build_into  # noqa: E402
+
 QUERIES = ROOT.parent / "shared" / "search-eval" / "public.yml"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 K = 10
-
-
-def build_site(project: Path, site_dir: Path) -> Path:
-    """`mkdocs build --strict` of `project` into `site_dir`."""
-    config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-    return site_dir
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
-def serve(site_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve a built site on a free local port."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def search_lang(query: dict[str, Any]) -> str:
@@ -63,7 +39,7 @@ def run_queries(base: str, queries: list[dict[str, Any]]) -> dict[str, list[str]
 
     ranked: dict[str, list[str]] = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         page = browser.new_page()
         page.goto(base + "en/")
         page.wait_for_function("() => window.helpcenter && window.helpcenter.search")
@@ -126,7 +102,7 @@ def main() -> None:
     args = parser.parse_args()
     queries = YAML(typ="safe").load(args.queries.read_text(encoding="utf-8"))["queries"]
     with tempfile.TemporaryDirectory() as tmp:
-        site = args.site or build_site(args.project, Path(tmp) / "site")
+        site = args.site or build_into(args.project, Path(tmp) / "site")
         server, base = serve(site)
         try:
             ranked = run_queries(base, queries)

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-
-from tests.conftest import SITES, build_into
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
-    project = tmp_path_factory.mktemp("browser") / "basic"
-    shutil.copytree(SITES / "basic", project)
-    return serve(build_into(project, strict=False))
+def base_url(built_site, serve) -> str:
+    return serve(built_site("basic", strict=False))
 
 
 @pytest.fixture(scope="module")
-def hostile_url(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
-    project = tmp_path_factory.mktemp("hostile") / "hostile"
-    shutil.copytree(SITES / "hostile", project)
-    return serve(build_into(project))
+def hostile_url(built_site, serve) -> str:
+    return serve(built_site("hostile"))
 
 
 def test_language_switch_lands_on_the_same_article(page, base_url: str) -> None:

@@ -6,18 +6,12 @@ owner who sends that header. The JSON blocks (`type="application/json"`) are dat
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import shutil
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from helpcenter import render
-from tests.conftest import SITES, build_into
 
 CSP = "script-src 'self'; object-src 'none'; base-uri 'none'"
 ARTICLE = "en/account-security/wallet-drained/"  # a flowchart with an escalate leaf, and Still stuck?
@@ -31,22 +25,9 @@ document.addEventListener("securitypolicyviolation", (e) => {
 """
 
 
-class _CspHandler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", CSP)
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
 @pytest.fixture(scope="module")
-def csp_url(sample_site: Path) -> Iterator[str]:
-    handler = functools.partial(_CspHandler, directory=str(sample_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+def csp_url(sample_site: Path, serve) -> str:
+    return serve(sample_site, {"Content-Security-Policy": CSP})
 
 
 @pytest.fixture
@@ -133,11 +114,8 @@ def test_csp_partials_go_after_a_sites_custom_dir(dirs: list[str], custom_dir: s
     assert dirs == expected
 
 
-@pytest.fixture(scope="module")
-def banners_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """tests/sites/basic with Material's cookie consent and a dismissible announcement bar."""
-    project = tmp_path_factory.mktemp("banners") / "basic"
-    shutil.copytree(SITES / "basic", project)
+def with_banners(project: Path) -> None:
+    """Material's cookie consent, a dismissible announcement bar and a version warning."""
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("  font: false\n", "  font: false\n  custom_dir: overrides\n"
                                                  "  features: [announce.dismiss]\n")
@@ -147,7 +125,12 @@ def banners_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (project / "overrides" / "main.html").write_text(
         '{% extends "base.html" %}\n{% block announce %}Maintenance on Sunday{% endblock %}\n'
         '{% block outdated %}You are reading an old version.{% endblock %}\n')
-    return build_into(project, strict=False)
+
+
+@pytest.fixture(scope="module")
+def banners_site(built_site) -> Path:
+    """tests/sites/basic with Material's cookie consent and a dismissible announcement bar."""
+    return built_site("basic", edit=with_banners, strict=False)
 
 
 def test_banners_have_no_inline_scripts(banners_site: Path) -> None:
@@ -159,24 +142,17 @@ def test_banners_have_no_inline_scripts(banners_site: Path) -> None:
 
 
 @pytest.mark.browser
-def test_consent_and_announcement_work_under_strict_csp(banners_site: Path, csp_page) -> None:
-    handler = functools.partial(_CspHandler, directory=str(banners_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/en/wallet/create-wallet/"
-        csp_page.goto(url)
-        accept = csp_page.locator("[data-md-component=consent]").get_by_role("button", name="Accept")
-        accept.wait_for(state="visible")  # shown after 250 ms until the reader answers
-        accept.click()
-        csp_page.wait_for_load_state("load")
-        csp_page.wait_for_timeout(400)
-        assert accept.is_hidden()
-        assert csp_page.evaluate("__md_get('__consent')") is not None
-        announce = csp_page.locator("[data-md-component=announce] .md-banner")
-        assert announce.inner_text().strip() == "Maintenance on Sunday"
-        csp_page.locator(".md-banner__button").click()
-        csp_page.reload()
-        assert csp_page.locator("[data-md-component=announce]").is_hidden()  # the dismissal is remembered
-    finally:
-        server.shutdown()
+def test_consent_and_announcement_work_under_strict_csp(banners_site: Path, serve, csp_page) -> None:
+    csp_page.goto(serve(banners_site, {"Content-Security-Policy": CSP}) + "en/wallet/create-wallet/")
+    accept = csp_page.locator("[data-md-component=consent]").get_by_role("button", name="Accept")
+    accept.wait_for(state="visible")  # shown after 250 ms until the reader answers
+    accept.click()
+    csp_page.wait_for_load_state("load")
+    csp_page.wait_for_timeout(400)
+    assert accept.is_hidden()
+    assert csp_page.evaluate("__md_get('__consent')") is not None
+    announce = csp_page.locator("[data-md-component=announce] .md-banner")
+    assert announce.inner_text().strip() == "Maintenance on Sunday"
+    csp_page.locator(".md-banner__button").click()
+    csp_page.reload()
+    assert csp_page.locator("[data-md-component=announce]").is_hidden()  # the dismissal is remembered

@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import re
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from helpcenter.content import pages
-from tests.conftest import SITES, build_into
 
 # Any of the hostile site's payloads surviving as markup: a tag whose attributes or body run `__pwned`.
 RAW_PAYLOAD = re.compile(r"<(?:img|svg|script)\b[^<]*__pwned")
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("escaping") / "hostile"
-    shutil.copytree(SITES / "hostile", project)
-    return build_into(project)
+def hostile_site(built_site: Callable[..., Path]) -> Path:
+    return built_site("hostile")
 
 
 def test_no_page_carries_a_payload_as_markup(hostile_site: Path) -> None:

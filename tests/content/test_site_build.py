@@ -11,16 +11,13 @@ import pytest
 pytestmark = pytest.mark.usefixtures("built")
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
-
-    from tests.conftest import SITES, build_into
-
-    project = tmp_path_factory.mktemp("basic") / "basic"
-    shutil.copytree(SITES / "basic", project)
+def without_english_only(project: Path) -> None:
     (project / "docs/en/wallet/english-only.md").unlink()  # strict: a lone article would warn
-    return build_into(project)
+
+
+@pytest.fixture(scope="module")
+def built(built_site) -> Path:
+    return built_site("basic", edit=without_english_only)
 
 
 def read(site: Path, path: str) -> str:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import SITES, build_into
 
 pytestmark = pytest.mark.browser
 
@@ -29,10 +26,8 @@ ESCALATION = {
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
-    project = tmp_path_factory.mktemp("flow-browser") / "flowcharts"
-    shutil.copytree(SITES / "flowcharts", project)
-    return serve(build_into(project))
+def site_url(built_site, serve) -> str:
+    return serve(built_site("flowcharts"))
 
 
 def current(page) -> str:

@@ -11,7 +11,8 @@ from helpcenter.content import catalog as catalog_loader
 from helpcenter.firewall import fields
 from helpcenter.floor import strings as ui_strings
 from helpcenter.flowcharts import parser, render, trees, validate, view
-from tests.conftest import FIXTURES, ROOT, SITES
+from tests import golden
+from tests.builds import FIXTURES, ROOT, SITES
 
 PLAN = YAML(typ="safe").load((ROOT / "kb" / "topics.yml").read_text(encoding="utf-8"))
 PLANNED = {t["id"]: t["flow"] for t in PLAN["topics"] if t.get("flowchart")}
@@ -164,10 +165,7 @@ def test_widget_html_matches_golden_file(lang: str, update_fixtures: bool) -> No
     widget = view.flow_view(tree, lang, catalog, page_url=article.url(),
                             article={"id": article.id, "title": article.title, "url": "/" + article.url()})
     html = render.render(widget)
-    expected = RENDER / f"app-trouble.{lang}.html"
-    if update_fixtures:  # rewritten files must be reviewed in the diff
-        expected.write_text(html, encoding="utf-8")
-    assert html == expected.read_text(encoding="utf-8")
+    golden.assert_text(html, RENDER / f"app-trouble.{lang}.html", update_fixtures)
     assert "<img" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
 

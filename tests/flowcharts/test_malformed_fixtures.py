@@ -3,28 +3,17 @@ from the strict build, which fails."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from helpcenter.cli import cli
-from tests.conftest import FIXTURES, assert_check_matches_fixture, assert_strict_build_fails_with
+from tests import golden
 
-FLOWCHARTS = FIXTURES / "flowcharts"
-CASES = sorted(p for p in FLOWCHARTS.iterdir() if p.is_dir() and not p.name.startswith("_"))
-
-
-def make_project(case: Path, tmp_path: Path) -> Path:
-    """The shared base (two articles and a valid tree 'demo') with the case's tree and files over it."""
-    project = tmp_path / case.name
-    shutil.copytree(FLOWCHARTS / "_base", project)
-    if (case / "input.yml").exists():
-        shutil.copy(case / "input.yml", project / "docs" / "flowcharts" / "demo.yml")
-    if (case / "docs").exists():
-        shutil.copytree(case / "docs", project / "docs", dirs_exist_ok=True)
-    return project
+# _base: two articles and a valid tree 'demo'; a case's input.yml replaces that tree.
+FAMILY = golden.Family("flowcharts", input="docs/flowcharts/demo.yml")
+CASES = FAMILY.cases()
 
 
 def test_there_are_enough_cases() -> None:
@@ -32,21 +21,20 @@ def test_there_are_enough_cases() -> None:
 
 
 def test_the_base_is_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    shutil.copytree(FLOWCHARTS / "_base", tmp_path / "base")
-    monkeypatch.chdir(tmp_path / "base")
+    monkeypatch.chdir(FAMILY.project(None, tmp_path))
     result = CliRunner().invoke(cli, ["check", "--strict"])
     assert (result.exit_code, result.output) == (0, "")
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+@pytest.mark.parametrize("case", CASES, ids=golden.case_id)
 def test_check_output_matches_fixture(case: Path, tmp_path: Path, update_fixtures: bool,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(make_project(case, tmp_path))
-    assert_check_matches_fixture(Path.cwd(), case / "expected.txt", update_fixtures)
+    monkeypatch.chdir(FAMILY.project(case, tmp_path))
+    golden.assert_check_matches_fixture(Path.cwd(), case / "expected.txt", update_fixtures)
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+@pytest.mark.parametrize("case", CASES, ids=golden.case_id)
 def test_strict_build_fails_with_the_same_text(case: Path, tmp_path: Path,
                                               caplog: pytest.LogCaptureFixture) -> None:
-    assert_strict_build_fails_with(make_project(case, tmp_path), case / "expected.txt", tmp_path / "site",
-                                   lambda: caplog.text)
+    golden.assert_strict_build_fails_with(FAMILY.project(case, tmp_path), case / "expected.txt",
+                                          tmp_path / "site", lambda: caplog.text)

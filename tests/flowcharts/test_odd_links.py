@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-
-from tests.conftest import SITES, build_into
 
 pytestmark = pytest.mark.browser
 
@@ -14,10 +10,8 @@ PAGE = "en/app/app-trouble/"
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
-    project = tmp_path_factory.mktemp("flow-odd-links") / "flowcharts"
-    shutil.copytree(SITES / "flowcharts", project)
-    return serve(build_into(project))
+def site_url(built_site, serve) -> str:
+    return serve(built_site("flowcharts"))
 
 
 @pytest.mark.parametrize("fragment", ["%E0%A4%A", "step-%zz", "step-constructor", "step-__proto__"])

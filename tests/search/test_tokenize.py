@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpcenter.search import tokenize
+from tests import golden
+from tests.builds import FIXTURES as ALL_FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "search"
+FIXTURES = ALL_FIXTURES / "search"
 INPUTS = FIXTURES / "tokenize-inputs.txt"
 VECTORS = FIXTURES / "tokenize-vectors.json"
 
@@ -32,9 +33,8 @@ def vector(text: str) -> dict[str, object]:
 
 def test_vectors_match_the_python_tokenizer(update_fixtures: bool) -> None:
     actual = [vector(text) for text in _inputs()]
-    if update_fixtures:  # rewritten vectors must be reviewed in the diff
-        VECTORS.write_text(json.dumps(actual, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    expected = json.loads(VECTORS.read_text(encoding="utf-8"))
+    expected = json.loads(golden.expected_text(VECTORS, json.dumps(actual, ensure_ascii=False, indent=1) + "\n",
+                                               update_fixtures))
     assert [v["text"] for v in expected] == [v["text"] for v in actual], "inputs changed: --update-fixtures"
     for want, got in zip(expected, actual, strict=True):
         assert got == want

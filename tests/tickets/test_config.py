@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
-from ruamel.yaml import YAML
-from ruamel.yaml.scalarstring import LiteralScalarString
 
 from helpcenter.tickets.config import option_positions
-from tests.conftest import SITES, build_into
+from tests import golden
+from tests.builds import FIXTURES, SITES, build_into
 
-CASES_FILE = Path(__file__).resolve().parents[1] / "fixtures" / "tickets" / "config-errors.yml"
-CASES = YAML(typ="safe").load(CASES_FILE.read_text(encoding="utf-8"))
+TABLE = golden.Table(FIXTURES / "tickets" / "config-errors.yml")
+CASES = TABLE.cases
 BROKEN_FORM = "name: x\nbody:\n  - type: input\n    id: [\n"
 
 
@@ -39,32 +38,17 @@ def test_every_code_has_a_case() -> None:
                      "ticket-never-collect", "ticket-unknown-placeholder", "ticket-bad-email",
                      "ticket-github-template-missing", "ticket-github-template-invalid", "ticket-github-unknown-id",
                      "ticket-github-not-prefillable", "ticket-github-no-description", "ticket-github-no-template",
-                     "ticket-url-too-long"}
+                     "ticket-url-too-long", "ticket-django-helpdesk-lock"}
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c["name"])
+@pytest.mark.parametrize("case", CASES, ids=golden.case_id)
 def test_config_error(case: dict, tmp_path: Path, caplog: pytest.LogCaptureFixture, update_fixtures: bool) -> None:
     project = project_with(tmp_path, case["options"])
     with pytest.raises(Abort, match="configuration error|BuildError"):
         build_into(project)
     messages = "".join(r.getMessage() + "\n" for r in caplog.records if r.levelname == "ERROR")
     assert "Traceback" not in caplog.text
-    if update_fixtures:  # rewritten expectations must be reviewed in the diff
-        case["expected"] = messages
-        _rewrite(case)
-    assert messages == case["expected"]
-
-
-def _rewrite(changed: dict) -> None:
-    yaml = YAML()
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    data = yaml.load(CASES_FILE.read_text(encoding="utf-8"))
-    for case in data:
-        if case["name"] == changed["name"]:
-            case["expected"] = LiteralScalarString(changed["expected"])
-    with CASES_FILE.open("w", encoding="utf-8") as handle:
-        yaml.dump(data, handle)
+    assert messages == TABLE.expected(case, messages, update_fixtures)
 
 
 def test_the_plugin_needs_the_articles_plugin(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

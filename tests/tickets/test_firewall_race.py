@@ -6,11 +6,7 @@ carry only texts that passed the check, and a form changed during it must be che
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-
-from tests.conftest import SITES, build_into
 
 pytestmark = pytest.mark.browser
 
@@ -19,10 +15,8 @@ PHRASE = "need adult screen foot ill quit valid prevent priority notable scan be
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
-    project = tmp_path_factory.mktemp("tickets-race") / "tickets"
-    shutil.copytree(SITES / "tickets", project)
-    return serve(build_into(project))
+def site_url(built_site, serve) -> str:
+    return serve(built_site("tickets"))
 
 
 def test_text_changed_during_the_check_is_checked_again(page, site_url: str) -> None:
