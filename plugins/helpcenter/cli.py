@@ -164,9 +164,14 @@ def insights_serve_command(db: Path, host: str, port: int, allow_origin: str | N
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
 def insights_report_command(db: Path, since_days: int | None, lang: str | None, style: str, out: Path | None) -> None:
     """Report search gaps, article helpfulness, flowchart exits and the ticket funnel."""
+    import sqlite3
+
     from helpcenter.insights import report
 
-    text = report.render(report.build(db, since_days=since_days, lang=lang), style)
+    try:
+        text = report.write(db, style, since_days=since_days, lang=lang)
+    except sqlite3.DatabaseError as err:
+        raise click.ClickException(f"{db} is not an insights database: {err}") from err
     if out:
         out.write_text(text, encoding="utf-8")
     else:
