@@ -1,0 +1,130 @@
+"""A third language end to end: a Spanish site with a partial strings/es.yml of its own.
+
+Its pages show the translated strings, English for the rest, and the build and `helpcenter check`
+both say which keys English fills (a warning: --strict fails), never silently.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from mkdocs.exceptions import Abort
+
+from helpcenter.cli import cli
+from helpcenter.floor import strings
+from tests.conftest import ROOT, SITES, build_into
+
+REFERENCE = strings.builtin().reference
+ES_KEYS = {"content.breadcrumb", "content.related", "content.reviewed", "content.articles.one",
+           "content.articles.other", "flowcharts.heading", "search.placeholder", "tickets.ui.still_stuck_title"}
+
+
+@pytest.fixture(scope="module")
+def spanish(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Spanish test site, built once without --strict (its strings warning would stop it)."""
+    project = tmp_path_factory.mktemp("strings") / "spanish"
+    shutil.copytree(SITES / "spanish", project, ignore=shutil.ignore_patterns("site"))
+    build_into(project, strict=False)
+    return project
+
+
+def read(project: Path, page: str) -> str:
+    return (project / "site" / page).read_text(encoding="utf-8")
+
+
+def test_the_site_file_says_exactly_the_keys_this_test_expects() -> None:
+    loaded = strings.load(SITES / "spanish" / "strings")
+    assert loaded.diagnostics == []
+    assert set(loaded.layers["es"][-1].texts) == ES_KEYS
+
+
+def test_spanish_pages_show_the_sites_strings_and_english_for_the_rest(spanish: Path) -> None:
+    html = read(spanish, "es/app/app-trouble/index.html")
+    assert '<nav class="hc-breadcrumbs" aria-label="Ruta de navegación">' in html
+    assert '<h2 id="hc-related-title">Artículos relacionados</h2>' in html
+    assert '<time datetime="2026-11-20">Última revisión: 2026-11-20</time>' in html
+    assert '<h2 class="hc-flow__title" id="hc-flow-title">Encuentra la solución paso a paso</h2>' in html
+    assert '<h2 id="hc-still-stuck-title">¿Sigues con el problema?</h2>' in html
+    assert '<a class="hc-flow__show-all" href="#hc-flow-all">Show all steps</a>' in html  # English fallback
+    flow = json.loads(re.search(r'<script type="application/json" class="hc-flow__data">(.*?)</script>',
+                                html, re.S).group(1))
+    assert flow["strings"]["heading"] == "Encuentra la solución paso a paso"
+    assert flow["strings"]["back"] == "Back"
+    home = read(spanish, "es/index.html")
+    assert '<span class="hc-card__count" data-count="2">2 artículos</span>' in home
+    assert "The article you were reading is not available in English yet." in home  # untranslated: English
+
+
+def test_english_pages_are_untouched_by_the_spanish_file(spanish: Path) -> None:
+    html = read(spanish, "en/app/app-trouble/index.html")
+    assert '<nav class="hc-breadcrumbs" aria-label="Breadcrumb">' in html
+    assert '<h2 id="hc-related-title">Related articles</h2>' in html
+    assert '<span class="hc-card__count" data-count="2">2 articles</span>' in read(spanish, "en/index.html")
+
+
+def test_scripts_get_the_same_strings_as_json(spanish: Path) -> None:
+    tier1 = json.loads(read(spanish, "search/es/tier1.json"))
+    assert tier1["strings"]["placeholder"] == "Buscar"
+    assert tier1["strings"]["reset"] == "Clear"
+    tickets = json.loads(read(spanish, "assets/helpcenter/tickets/tickets.json")
+                         if (spanish / "site/assets/helpcenter/tickets/tickets.json").exists()
+                         else read(spanish, "assets/helpcenter/tickets.json"))
+    assert tickets["languages"]["es"]["ui"]["still_stuck_title"] == "¿Sigues con el problema?"
+    assert tickets["languages"]["es"]["ui"]["open"] == "Contact support"
+    assert tickets["languages"]["es"]["ticket"]["cut"]["subject"] == "subject"
+
+
+def test_the_strict_build_fails_on_the_missing_keys(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = tmp_path / "spanish"
+    shutil.copytree(SITES / "spanish", project)
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        build_into(project)
+    warnings = [r.getMessage() for r in caplog.records if "strings-missing" in r.getMessage()]
+    assert len(warnings) == 1
+    message = warnings[0]
+    assert message.startswith("helpcenter: strings/es.yml:1:1: warning[strings-missing]: "
+                              f"{len(REFERENCE) - len(ES_KEYS)} of {len(REFERENCE)} UI strings of 'es' are shown "
+                              "in English: content.untranslated, flowcharts.progress, ")
+    assert "search.*" not in message  # search.placeholder is translated: the other search keys are listed
+    assert "search.reset, " in message
+    assert "tickets.ui.kind.*, tickets.ticket.*" in message  # whole groups read as one entry
+    assert "\n  = hint: translate them in strings/es.yml" in message
+
+
+def test_check_reports_the_same_and_fails_only_with_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "spanish"
+    shutil.copytree(SITES / "spanish", project)
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(cli, ["check"])
+    assert result.exit_code == 0
+    lines = [line for line in result.output.splitlines() if "strings-" in line]
+    assert len(lines) == 1
+    assert lines[0].startswith("strings/es.yml:1:1: warning[strings-missing]: "
+                               f"{len(REFERENCE) - len(ES_KEYS)} of {len(REFERENCE)} UI strings of 'es'")
+    assert CliRunner().invoke(cli, ["check", "--strict"]).exit_code == 1
+
+
+def test_a_language_without_a_file_is_reported_at_its_languages_entry(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "spanish"
+    shutil.copytree(SITES / "spanish", project)
+    (project / "strings" / "es.yml").unlink()
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(cli, ["check"])
+    line = next(n for n, text in enumerate((project / "mkdocs.yml").read_text().splitlines(), 1)
+                if "languages: [en, es]" in text)
+    col = (project / "mkdocs.yml").read_text().splitlines()[line - 1].index("es]") + 1
+    assert (f"mkdocs.yml:{line}:{col}: warning[strings-missing]: 'es' has no UI strings of its own: "
+            f"all {len(REFERENCE)} are shown in English\n  = hint: translate them in strings/es.yml") in result.output
+
+
+def test_the_sample_help_center_has_every_string(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(cli, ["check"])
+    assert "strings-" not in result.output
