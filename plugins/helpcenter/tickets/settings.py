@@ -13,14 +13,14 @@ from ruamel.yaml import YAML
 from helpcenter.diagnostics import Diagnostic, did_you_mean
 from helpcenter.firewall.fields import collect_fields
 from helpcenter.floor import strings as ui_strings
-from helpcenter.tickets import email, github, gitlab, urltemplate, zendesk
+from helpcenter.tickets import django_helpdesk, email, github, gitlab, urltemplate, zendesk
 from helpcenter.tickets.compose import Composed, Ticket, compose
 from helpcenter.tickets.options import Options
 from helpcenter.tickets.recipe import Recipe
 from helpcenter.tickets.redact import redact
 
 HERE = Path(__file__).parent
-HELPDESKS = ("zendesk", "github", "gitlab", "email", "url")
+HELPDESKS = ("zendesk", "github", "gitlab", "django-helpdesk", "email", "url")
 DEFAULT_FORM_FIELDS = ("network", "asset", "amount", "tx_hash", "time_utc", "error_text", "app_version", "device_os")
 
 
@@ -70,7 +70,7 @@ def load(options: Options, project_dir: Path) -> tuple[Settings | None, list[Dia
         recipe, problems = github.recipe(options, project_dir)
     else:
         recipe, problems = {"zendesk": zendesk.recipe, "gitlab": gitlab.recipe, "email": email.recipe,
-                            "url": urltemplate.recipe}[helpdesk](options)
+                            "django-helpdesk": django_helpdesk.recipe, "url": urltemplate.recipe}[helpdesk](options)
     form_fields = tuple(options.get("form_fields", DEFAULT_FORM_FIELDS))
     problems += options.field_names("form_fields", context=False)
     if recipe is not None and not problems:
