@@ -96,6 +96,8 @@ def test_site_files_add_a_language_and_override_english(tmp_path: Path) -> None:
     })
     loaded = strings.load(folder)
     assert loaded.diagnostics == []
+    assert loaded.site_dir == folder  # what `mkdocs serve` watches
+    assert strings.load(tmp_path / "absent").site_dir is None
     assert loaded.t("es", "content.related") == "Artículos relacionados"
     assert loaded.t("es", "content.articles", count=3) == "3 artículos"
     assert loaded.t("es", "content.breadcrumb") == "Breadcrumb"  # English, and listed below

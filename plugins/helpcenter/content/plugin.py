@@ -61,6 +61,12 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
                 files.append(File.generated(config, src_uri, content=content))
         return files
 
+    def on_serve(self, server, *, config, builder):
+        # The site's strings files are not docs: without this, editing one would not rebuild.
+        if self.strings.site_dir is not None:
+            server.watch(str(self.strings.site_dir))
+        return server
+
     def on_env(self, env, *, config, files):
         # Our templates and partials (and a site's overrides of them) say `t(lang, "content.related")`.
         env.globals["t"] = self.strings.t

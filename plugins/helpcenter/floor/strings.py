@@ -90,10 +90,11 @@ class Strings:
     """Every language's UI strings a site can use: built-in files, the site's files, plugin options."""
 
     def __init__(self, layers: Mapping[str, Sequence[Layer]], diagnostics: Iterable[Diagnostic] = (),
-                 site_display: str = f"{SITE_DIR}/") -> None:
+                 site_display: str = f"{SITE_DIR}/", site_dir: Path | None = None) -> None:
         self.layers = {lang: tuple(found) for lang, found in layers.items()}
         self.diagnostics = list(diagnostics)
         self.site_display = site_display  # how hints name the site's strings folder
+        self.site_dir = site_dir  # the folder read, when there is one (`mkdocs serve` watches it)
         reference: dict[str, str] = {}
         for layer in self.layers.get(REFERENCE, ())[:1]:  # the package's en.yml decides which keys exist
             reference.update(layer.texts)
@@ -150,12 +151,6 @@ class Strings:
     def keys(self, feature: str) -> list[str]:
         """The keys of one feature, without its prefix, in the reference file's order."""
         return [k.removeprefix(feature + ".") for k in self.reference if k.startswith(feature + ".")]
-
-    def with_layer(self, lang: str, layer: Layer) -> Strings:
-        """These strings with one more layer on top for `lang`."""
-        layers = dict(self.layers)
-        layers[lang.lower()] = (*layers.get(lang.lower(), ()), layer)
-        return Strings(layers, self.diagnostics, self.site_display)
 
     def check(self, languages: Sequence[str], config_path: str,
               positions: Mapping[str, yamlpos.Pos]) -> list[Diagnostic]:
@@ -226,8 +221,9 @@ def load(site_dir: Path | None = None, *, display: str = f"{SITE_DIR}/",
     """
     layers: dict[str, list[Layer]] = {lang: [layer] for lang, layer in builtin_layers().items()}
     problems: list[Diagnostic] = []
-    if site_dir is not None and site_dir.is_dir():
-        for path in sorted(site_dir.glob("*.yml")):
+    read = site_dir if site_dir is not None and site_dir.is_dir() else None
+    if read is not None:
+        for path in sorted(read.glob("*.yml")):
             shown = display + path.name
             code = path.stem.lower()
             if not LANGUAGE_FILE.match(code):
@@ -246,7 +242,7 @@ def load(site_dir: Path | None = None, *, display: str = f"{SITE_DIR}/",
     for feature, by_lang in (options or {}).items():
         for lang, texts in by_lang.items():
             layers.setdefault(lang.lower(), []).append(Layer({f"{feature}.{k}": str(v) for k, v in texts.items()}))
-    return Strings(layers, problems, display)
+    return Strings(layers, problems, display, read)
 
 
 def for_site(config_file: Path, plugins: Mapping[str, Mapping[str, Any]]) -> Strings:
