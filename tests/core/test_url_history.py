@@ -98,7 +98,7 @@ def test_build_writes_a_redirect_page_at_the_old_path(project: Path) -> None:
     site = build_into(project, strict=False)
     page = (site / "en/old-wallet/create-wallet/index.html").read_text()
     assert '"targets":{"en":"../../../en/wallet/create-wallet/"}' in page
-    assert '<script type="module" src="../../../assets/helpcenter/shortlink.js"></script>' in page
+    assert '<script type="module" src="../../../assets/helpcenter/links/shortlink.js"></script>' in page
     assert '<noscript><meta http-equiv="refresh" content="0; url=../../../en/wallet/create-wallet/"></noscript>' in page
     assert '<link rel="canonical" href="https://help.example.test/en/wallet/create-wallet/">' in page
     assert (site / "en/wallet/create-wallet/index.html").exists()

@@ -39,9 +39,9 @@ def test_article_with_a_tree_gets_the_widget_first(built: Path) -> None:
     widget = html.index('<section class="hc-flow" data-hc-flow="app-trouble" lang="en" '
                         'aria-labelledby="hc-flow-title">')
     assert html.index("<h1>The app is not working</h1>") < widget < html.index("If the troubleshooter above")
-    assert '<script src="../../../assets/helpcenter/flowchart.js" type="module"></script>' in html
-    assert '<link rel="stylesheet" href="../../../assets/helpcenter/flowchart.css">' in html
-    assert (built / "assets/helpcenter/flowchart.js").exists()
+    assert '<script src="../../../assets/helpcenter/flowcharts/flowchart.js" type="module"></script>' in html
+    assert '<link rel="stylesheet" href="../../../assets/helpcenter/flowcharts/flowchart.css">' in html
+    assert (built / "assets/helpcenter/flowcharts/flowchart.js").exists()
     assert "hc-flow" not in read(built, "en/app/update-app/index.html")
 
 

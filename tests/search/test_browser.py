@@ -52,20 +52,20 @@ def _type(page, query: str) -> None:
 
 def test_js_tokenizer_matches_the_shared_vectors(page, base: str) -> None:
     page.goto(base + "en/")
-    page.add_script_tag(url=base + "assets/helpcenter/lunr.js")
+    page.add_script_tag(url=base + "assets/helpcenter/search/lunr.js")
     vectors = json.loads(VECTORS.read_text(encoding="utf-8"))
     actual = page.evaluate("""async ([url, texts]) => {
       const t = await import(url);
       return texts.map((text) => ({text, tokens: t.tokens(text), terms: t.terms(text),
                                    keys: t.keys(text)}));
-    }""", [base + "assets/helpcenter/search-tokenize.js", [v["text"] for v in vectors]])
+    }""", [base + "assets/helpcenter/search/tokenize.js", [v["text"] for v in vectors]])
     for want, got in zip(vectors, actual, strict=True):
         assert got == want
 
 
 def test_js_expands_the_compact_index_exactly_like_python(page, base: str, site: Path) -> None:
     page.goto(base + "en/")
-    page.add_script_tag(url=base + "assets/helpcenter/lunr.js")
+    page.add_script_tag(url=base + "assets/helpcenter/search/lunr.js")
     packed = json.loads((site / "search" / "zh" / "tier2.json").read_text(encoding="utf-8"))["index"]
     expanded = page.evaluate("""async ([url, packed]) => {
       const engine = await import(url);
@@ -76,7 +76,7 @@ def test_js_expands_the_compact_index_exactly_like_python(page, base: str, site:
         fieldVectors: serialized.fieldVectors.map(([ref, v]) => [ref, Array.from(v)]),
         invertedIndex: serialized.invertedIndex.map(([t, p]) =>
           [t, Object.fromEntries([['_index', p._index], ...serialized.fields.map((f) => [f, {...p[f]}])])])};
-    }""", [base + "assets/helpcenter/search-engine.js", packed])
+    }""", [base + "assets/helpcenter/search/engine.js", packed])
     assert expanded == index.expand(packed)
 
 

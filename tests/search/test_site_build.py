@@ -42,11 +42,11 @@ def test_each_language_gets_two_tiers(build_site) -> None:
 
 def test_lunr_js_is_mkdocs_own_copy_and_material_search_is_gone(build_site) -> None:
     site = build_site("search")
-    assert (site / "assets" / "helpcenter" / "lunr.js").read_bytes() == LUNR_JS.read_bytes()
+    assert (site / "assets" / "helpcenter" / "search" / "lunr.js").read_bytes() == LUNR_JS.read_bytes()
     assert not (site / "search" / "search_index.json").exists()
     page = (site / "en" / "fees" / "tron-energy" / "index.html").read_text(encoding="utf-8")
-    assert '<script src="../../../assets/helpcenter/search.js" type="module"></script>' in page
-    assert '<link rel="stylesheet" href="../../../assets/helpcenter/search.css">' in page
+    assert '<script src="../../../assets/helpcenter/search/search.js" type="module"></script>' in page
+    assert '<link rel="stylesheet" href="../../../assets/helpcenter/search/search.css">' in page
     assert 'data-md-component="search"' not in page
 
 
@@ -58,7 +58,8 @@ def test_search_without_tickets_still_ships_the_phrase_word_lists(build_site) ->
         path.write_text(text[:start] + text[text.index("  - helpcenter-search:"):], encoding="utf-8")
 
     site = build_site("search", edit=drop_tickets)
-    lists = json.loads((site / "assets" / "helpcenter" / "bip39-wordlists.json").read_text(encoding="utf-8"))
+    lists_file = site / "assets" / "helpcenter" / "firewall" / "bip39-wordlists.json"
+    lists = json.loads(lists_file.read_text(encoding="utf-8"))
     assert lists["lists"]["english"].startswith("abandon ability able about")
 
 

@@ -120,7 +120,7 @@ def test_compose_js_builds_the_same_urls_as_python(page, site_url: str, name: st
         actual = page.evaluate("""async ([module, recipe, ticket, words, labels]) => {
           const { compose } = await import(module);
           return compose(recipe, ticket, words, labels);
-        }""", [site_url + "assets/helpcenter/compose.js", chosen.as_json(), data, words(ticket.lang),
+        }""", [site_url + "assets/helpcenter/tickets/compose.js", chosen.as_json(), data, words(ticket.lang),
                labels(ticket.lang)])
         assert actual == {"url": expected.url, "cut": list(expected.cut), "fits": expected.fits}
 

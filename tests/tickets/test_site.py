@@ -64,21 +64,22 @@ def test_only_articles_get_the_box(site: Path) -> None:
 
 def test_form_data_and_word_lists_are_written_next_to_the_scripts(site: Path) -> None:
     assets = site / "assets" / "helpcenter"
-    data = json.loads((assets / "tickets.json").read_text(encoding="utf-8"))
+    data = json.loads((assets / "tickets" / "tickets.json").read_text(encoding="utf-8"))
     assert sorted(data["languages"]) == ["en", "zh"]
     assert data["recipe"]["pairs"][:3] == [["ticket_form_id", "360001234567"], ["tf_subject", "{subject}"],
                                            ["tf_description", "{description}"]]
     assert data["languages"]["zh"]["labels"]["tx_hash"] == "交易哈希（TxID）"
     assert data["languages"]["zh"]["channel"] == "Example Wallet 官方客服"
     assert data["formats"]["fields"]["to_address"] == "address"
-    lists = json.loads((assets / "bip39-wordlists.json").read_text(encoding="utf-8"))
+    lists = json.loads((assets / "firewall" / "bip39-wordlists.json").read_text(encoding="utf-8"))
     assert lists == json.loads(json.dumps(wordlists.asset()))
-    for name in ("secrets.js", "sha256.js", "compose.js", "formats.js", "tickets.js", "tickets.css"):
+    for name in ("firewall/secrets.js", "shared/sha256.js", "tickets/compose.js", "tickets/formats.js",
+                 "tickets/tickets.js", "tickets/tickets.css"):
         assert (assets / name).is_file()
 
 
 def test_only_tickets_js_is_a_page_script(site: Path) -> None:
     html = (site / "en" / "app" / "update-app" / "index.html").read_text(encoding="utf-8")
-    assert re.findall(r'<script src="[^"]*assets/helpcenter/(\w+)\.js" type="module">', html) == [
+    assert re.findall(r'<script src="[^"]*assets/helpcenter/\w+/(\w+)\.js" type="module">', html) == [
         "untranslated", "flowchart", "tickets"]
-    assert 'assets/helpcenter/tickets.css' in html
+    assert 'assets/helpcenter/tickets/tickets.css' in html

@@ -20,8 +20,8 @@ from helpcenter.floor.adapter import add_assets, docs_prefix, report
 
 log = get_plugin_logger(__name__)
 
-STYLESHEET = "assets/helpcenter/helpcenter.css"
-SCRIPTS = ("assets/helpcenter/untranslated.js",)
+STYLESHEET = "assets/helpcenter/content/helpcenter.css"
+SCRIPTS = ("assets/helpcenter/content/untranslated.js",)
 
 
 class ArticlesPlugin(BasePlugin[ArticlesConfig]):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from helpcenter.firewall.secrets import MUST_BLOCK, Finding, find_secrets, must_block, scrub
 
-WORDLISTS_URI = "assets/helpcenter/bip39-wordlists.json"  # fetched lazily by secrets.js
+WORDLISTS_URI = "assets/helpcenter/firewall/bip39-wordlists.json"  # fetched lazily by firewall/secrets.js, next to it
 
 
 def assets() -> dict[str, str]:

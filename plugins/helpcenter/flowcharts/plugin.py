@@ -14,8 +14,8 @@ from helpcenter.flowcharts import render, trees
 from helpcenter.flowcharts import view as flow_view
 from helpcenter.flowcharts.config import FlowchartsConfig
 
-STYLESHEET = "assets/helpcenter/flowchart.css"
-SCRIPTS = ("assets/helpcenter/flowchart.js",)
+STYLESHEET = "assets/helpcenter/flowcharts/flowchart.css"
+SCRIPTS = ("assets/helpcenter/flowcharts/flowchart.js",)
 
 
 class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):

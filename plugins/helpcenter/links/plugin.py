@@ -12,7 +12,7 @@ from helpcenter.floor.adapter import articles_plugin, docs_prefix, report
 from helpcenter.links import history, listing, shortlinks
 from helpcenter.links.config import LinksConfig
 
-SCRIPT = "assets/helpcenter/shortlink.js"
+SCRIPT = "assets/helpcenter/links/shortlink.js"
 
 
 class LinksPlugin(BasePlugin[LinksConfig]):

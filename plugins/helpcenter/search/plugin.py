@@ -20,9 +20,9 @@ from helpcenter.search.synonyms import Synonyms
 
 log = get_plugin_logger(__name__)
 
-SCRIPTS = ("assets/helpcenter/search.js",)
-STYLESHEET = "assets/helpcenter/search.css"
-LUNR_URI = "assets/helpcenter/lunr.js"
+SCRIPTS = ("assets/helpcenter/search/search.js",)
+STYLESHEET = "assets/helpcenter/search/search.css"
+LUNR_URI = "assets/helpcenter/search/lunr.js"
 INDEX_DIR = "search"  # search.js looks for it next to the site root
 # lunr.js 2.3.9 exactly as MkDocs ships it; copied into each site, never fetched from a CDN.
 LUNR_SOURCE = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"

@@ -16,9 +16,9 @@ from helpcenter.tickets.compose import Ticket
 from helpcenter.tickets.config import TicketsConfig, option_positions
 from helpcenter.tickets.options import Options
 
-STYLESHEET = "assets/helpcenter/tickets.css"
-SCRIPTS = ("assets/helpcenter/tickets.js",)  # imports secrets.js, compose.js and formats.js itself
-FORM_DATA = "assets/helpcenter/tickets.json"  # next to tickets.js
+STYLESHEET = "assets/helpcenter/tickets/tickets.css"
+SCRIPTS = ("assets/helpcenter/tickets/tickets.js",)  # imports compose.js, formats.js, firewall/secrets.js
+FORM_DATA = "assets/helpcenter/tickets/tickets.json"  # next to tickets.js
 
 
 class TicketsPlugin(BasePlugin[TicketsConfig]):

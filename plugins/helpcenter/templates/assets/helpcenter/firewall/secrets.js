@@ -6,7 +6,7 @@
 // module, fetched only the first time a text could hold a phrase (couldHoldPhrase). Nothing found
 // here is ever stored, logged or sent anywhere.
 
-import { sha256 } from "./sha256.js";
+import { sha256 } from "../shared/sha256.js";
 
 const PHRASE_LENGTHS = [12, 15, 18, 21, 24];
 const MIN_RARE = 5;

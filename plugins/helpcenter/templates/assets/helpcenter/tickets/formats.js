@@ -2,7 +2,7 @@
 // addresses and transaction hashes per network, amounts, times, app versions. Messages are in the
 // reader's language. A TRON address is also checked against its Base58Check checksum.
 
-import { sha256 } from "./sha256.js";
+import { sha256 } from "../shared/sha256.js";
 
 const ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 

@@ -13,7 +13,7 @@
 
 // The page's language comes in the worker's URL (?lang=), so its first tier is on the way before
 // lunr.js and the modules have even loaded; the index folder is the site's search/.
-let base = new URL("../../search/", self.location.href).href;
+let base = new URL("../../../search/", self.location.href).href;
 let pageLang = new URL(self.location.href).searchParams.get("lang") || "en";
 const early = new Map([[pageLang, fetchJson(pageLang, "tier1.json")]]);
 early.get(pageLang).catch(() => {}); // reported when it is used
@@ -23,7 +23,7 @@ importScripts("lunr.js");
 const MAX_RESULTS = 50;
 const DISPLAYED = 20; // results that get highlighted titles and snippets
 // All three modules at once rather than one after the other as the engine's imports are found.
-const engine = Promise.all([import("./search-tokenize.js"), import("./search-text.js"), import("./search-engine.js")])
+const engine = Promise.all([import("./tokenize.js"), import("./text.js"), import("./engine.js")])
   .then((modules) => modules[2]);
 const languages = new Map(); // lang → {index: Promise<LanguageIndex>, body: Promise|null}
 let available = new Set();

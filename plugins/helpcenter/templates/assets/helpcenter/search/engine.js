@@ -1,4 +1,4 @@
-// Ranking over the lunr indexes of one language (runs in search-worker.js, needs globalThis.lunr).
+// Ranking over the lunr indexes of one language (runs in worker.js, needs globalThis.lunr).
 //
 // A query becomes units (a word, a compound, a CJK bigram, a pasted identifier), each with
 // alternatives that count as finding it: the exact term; pieces of a compound; on the last word,
@@ -9,8 +9,8 @@
 // all three over the one that says "usdt" fifty times. Typos and prefixes cover less than an exact
 // word, so they never beat it, and a query equal to an article's title puts that article first.
 
-import { editDistance, edits, excerpt, highlight } from "./search-text.js";
-import { chunkKey, chunks, isCjk, term } from "./search-tokenize.js";
+import { editDistance, edits, excerpt, highlight } from "./text.js";
+import { chunkKey, chunks, isCjk, term } from "./tokenize.js";
 
 const EMPTY = Object.freeze({}); // lunr only reads posting metadata (it clones it): one object for all
 const CREDIT = { exact: 1, pieces: 0.95, prefix: 0.9, synonym: 0.85, fuzzy: 0.7, variant: 0.95 };

@@ -7,7 +7,7 @@
 // (secrets.js) has passed every text; recovery phrases and keys block sending, an unlabelled
 // 64-character hex string must be confirmed as a transaction hash.
 
-import { findSecrets, mustBlock } from "./secrets.js";
+import { findSecrets, mustBlock } from "../firewall/secrets.js";
 import { compose } from "./compose.js";
 import { checkField } from "./formats.js";
 
@@ -166,7 +166,7 @@ class TicketForm {
       this.deflect.replaceChildren();
       return;
     }
-    const root = new URL("../../", import.meta.url);
+    const root = new URL("../../../", import.meta.url);
     this.deflect.replaceChildren(h("p", { className: "hc-ticket__deflect-title" }, this.words.ui.deflect_title),
       h("ul", {}, results.map((r) => h("li", {}, h("a", { href: new URL(String(r.url), root).href, target: "_blank",
         rel: "noopener" }, String(r.title))))));

@@ -1,6 +1,6 @@
 // Text helpers of the search engine: spelling candidates, and the marked excerpts results show.
 
-import { chunks, term } from "./search-tokenize.js";
+import { chunks, term } from "./tokenize.js";
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 

@@ -3,7 +3,7 @@
 // Material's search plugin is not used: its worker always rebuilds a lunr index in the browser and
 // its UI renders worker HTML, writes queries into result links (?h=) and has no room for a secret
 // warning or a "Still stuck?" state. This module builds the same markup with Material's classes,
-// so the theme's CSS gives it the same look, and talks to search-worker.js for results.
+// so the theme's CSS gives it the same look, and talks to worker.js for results.
 //
 // A query is checked by findSecrets (secrets.js) before it goes anywhere, even to the worker: a
 // recovery phrase or key shows a warning and the phrase-safety article instead, and no query is
@@ -13,9 +13,9 @@
 
 // Imported when the module runs rather than before it, so the search worker starts at once; every
 // query still waits for it (and fails closed if it cannot load).
-const secrets = import("./secrets.js");
+const secrets = import("../firewall/secrets.js");
 
-const ROOT = new URL("../../", import.meta.url);
+const ROOT = new URL("../../../", import.meta.url);
 const INDEX = new URL("search/", ROOT);
 const SVG = "http://www.w3.org/2000/svg";
 const ICONS = {
@@ -51,7 +51,7 @@ class Client {
     this.pending = new Map();
     this.asked = new Set(); // languages whose body tier was requested
     this.onBody = () => {};
-    const url = new URL("./search-worker.js", import.meta.url);
+    const url = new URL("./worker.js", import.meta.url);
     url.searchParams.set("lang", lang);
     this.worker = new Worker(url);
     this.ready = new Promise((resolve, reject) => { this.settle = { resolve, reject }; });
