@@ -139,8 +139,9 @@ def insights_group() -> None:
               show_default=True, help="SQLite file the events go to (created when missing).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8300, show_default=True)
-@click.option("--allow-origin", help="The one other origin (the site's, e.g. https://help.example.com) "
-              "whose pages may send events; none: same origin only.")
+@click.option("--allow-origin", callback=lambda ctx, param, value: _checked_origin(value),
+              help="The one other origin (the site's, e.g. https://help.example.com) whose pages may send events; "
+              "none: same origin only.")
 @click.option("--retention-days", type=click.IntRange(min=1), help="Delete events older than this many days.")
 @click.option("--rate-limit", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True,
               help="Requests a second one client may keep up (bursts of three seconds' worth).")
@@ -152,6 +153,14 @@ def insights_serve_command(db: Path, host: str, port: int, allow_origin: str | N
     click.echo(f"collecting events into {db} at http://{host}:{port}/events (Ctrl+C stops)")
     collector.serve(db, host=host, port=port, allow_origin=allow_origin, retention_days=retention_days,
                     rate=rate_limit)
+
+
+def _checked_origin(value: str | None) -> str | None:
+    from helpcenter.insights.collector import origin_error
+
+    if value and origin_error(value):
+        raise click.BadParameter(origin_error(value), param_hint="'--allow-origin'")
+    return value
 
 
 @insights_group.command("report")

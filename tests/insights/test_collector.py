@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from helpcenter.cli import cli
 from helpcenter.insights import events
 from tests.insights.wire import post, rows
 
@@ -215,6 +217,17 @@ def test_cors_only_for_the_allowed_origin(insights_server_factory) -> None:
     assert (status, headers["access-control-allow-origin"]) == (204, site)
     assert post(base, GOOD["view"], headers={"Origin": "https://evil.example"}, content_type="text/plain")[0] == 403
     assert len(rows(db_path)) == 1
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("help.example.com", "expected an origin such as https://help.example.com but received 'help.example.com'"),
+    ("https://help.example.com/en/", "an origin is scheme, host and port only: 'https://help.example.com', "
+                                     "not 'https://help.example.com/en/'"),
+])
+def test_allow_origin_must_be_an_origin(value: str, message: str) -> None:
+    result = CliRunner().invoke(cli, ["insights", "serve", "--allow-origin", value])
+    assert result.exit_code == 2
+    assert f"Invalid value for '--allow-origin': {message}" in " ".join(result.output.split())
 
 
 def test_without_allow_origin_only_the_same_origin(insights_server: tuple[str, Path]) -> None:

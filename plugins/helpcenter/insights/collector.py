@@ -134,6 +134,16 @@ def _cors(request: Request, allowed: str | None) -> dict[str, str] | None:
     return {"Vary": "Origin"} if same else None
 
 
+def origin_error(url: str) -> str:
+    """'' when `url` is an origin a browser sends (`https://help.example.com`, a port allowed), else why not."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"expected an origin such as https://help.example.com but received '{url}'"
+    if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
+        return f"an origin is scheme, host and port only: '{_origin(url)}', not '{url}'"
+    return ""
+
+
 def _origin(url: str) -> str:
     parts = urlsplit(url.strip())
     return f"{parts.scheme.lower()}://{parts.netloc.lower()}"

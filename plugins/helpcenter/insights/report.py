@@ -31,6 +31,7 @@ import io
 import json
 import time
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,13 +41,15 @@ from helpcenter.insights.store import DAY, connect_readonly, now_hour
 
 TOP = 50  # rows in each query list
 ENDINGS = OUTCOMES[1:]  # resolved, escalated, abandoned
+Query = Callable[..., list[tuple[Any, ...]]]  # runs SQL with the report's filters bound
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run a cell starting so
 
 
 def build(db: Path, *, since_days: int | None = None, lang: str | None = None, now: float | None = None,
           top: int = TOP) -> dict[str, Any]:
     """The report over the events in `db`, optionally only the last `since_days` days and one language."""
-    conditions, params = ["1 = 1"], []
+    conditions: list[str] = ["1 = 1"]
+    params: list[int | str] = []
     if since_days is not None:
         conditions.append("hour >= ?")
         params.append(now_hour((time.time() if now is None else now) - since_days * DAY))
@@ -66,7 +69,7 @@ def build(db: Path, *, since_days: int | None = None, lang: str | None = None, n
         db_conn.close()
 
 
-def _search(query, top: int) -> dict[str, Any]:
+def _search(query: Query, top: int) -> dict[str, Any]:
     (queries, sensitive), = query("SELECT COUNT(query), COUNT(sensitive) FROM events WHERE type = 'search' AND {where}")
     lists = {}
     for name, condition in (("zero_result", "results = 0"), ("no_click", "results > 0 AND clicked IS NULL")):
@@ -76,7 +79,7 @@ def _search(query, top: int) -> dict[str, Any]:
     return {"queries": queries, "sensitive": sensitive, **lists}
 
 
-def _articles(query) -> list[dict[str, Any]]:
+def _articles(query: Query) -> list[dict[str, Any]]:
     rows = query("SELECT article, lang, SUM(type = 'view'), SUM(helpful IS 1), SUM(helpful IS 0) FROM events "
                  "WHERE type IN ('view', 'feedback') AND {where} GROUP BY article, lang")
     reasons: dict[tuple[str, str], dict[str, int]] = {}
@@ -89,7 +92,7 @@ def _articles(query) -> list[dict[str, Any]]:
     return sorted(articles, key=lambda a: (-a["helpful_no"], a["helpful_yes"], -a["views"], a["id"], a["lang"]))
 
 
-def _flowcharts(query) -> list[dict[str, Any]]:
+def _flowcharts(query: Query) -> list[dict[str, Any]]:
     rows = query("SELECT flowchart, lang, outcome, COUNT(*) FROM events WHERE type = 'flowchart' AND {where} "
                  "GROUP BY flowchart, lang, outcome")
     exits = query("SELECT flowchart, lang, node, COUNT(*) AS n FROM events WHERE type = 'flowchart' "
@@ -104,7 +107,7 @@ def _flowcharts(query) -> list[dict[str, Any]]:
     return [charts[key] for key in sorted(charts)]
 
 
-def _tickets(query) -> dict[str, Any]:
+def _tickets(query: Query) -> dict[str, Any]:
     counts = {(stage, source): n for stage, source, n in query(
         "SELECT stage, source, COUNT(*) FROM events WHERE type = 'ticket' AND {where} GROUP BY stage, source")}
 
