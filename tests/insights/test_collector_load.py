@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -117,3 +119,16 @@ def test_retention_deletes_old_rows(tmp_path: Path) -> None:
     writer.submit([GOOD["ticket"]]).result(timeout=30)
     writer.close()
     assert sorted(now - r["hour"] < 30 * store.DAY for r in rows(db_path)) == [True] * 4
+
+
+def test_a_failing_database_answers_503_and_the_collector_recovers(insights_server: tuple[str, Path]) -> None:
+    base, db_path = insights_server
+    assert post(base, GOOD["view"])[0] == 204
+    db = sqlite3.connect(db_path, isolation_level=None)
+    db.execute("ALTER TABLE events RENAME TO moved_away")
+    status, _, answer = post(base, GOOD["ticket"])
+    assert (status, json.loads(answer)["error"]) == (503, "store-failed")
+    db.execute("ALTER TABLE moved_away RENAME TO events")
+    db.close()
+    assert post(base, GOOD["ticket"])[0] == 204
+    assert [r["type"] for r in rows(db_path)] == ["view", "ticket"]
