@@ -23,8 +23,8 @@ FEE_WORDS = re.compile(r"fee|cost|burn|charge|price|pay|手续费|费用|燃烧|
 LIVE_VALUE = re.compile(r"at the time of writing|check the live|live value|撰写本文时|实时", re.IGNORECASE)
 
 
-def test_plan_has_57_topics() -> None:
-    assert len(TOPICS) == 57
+def test_plan_has_61_topics() -> None:
+    assert len(TOPICS) == 61
 
 
 @pytest.mark.parametrize("topic_id", sorted(TOPICS))
