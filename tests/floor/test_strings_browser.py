@@ -1,0 +1,47 @@
+"""In Chromium: a Spanish page's scripts say what strings/es.yml says, and English for the rest."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from tests.conftest import SITES, build_into
+
+pytestmark = pytest.mark.browser
+
+PAGE = "es/app/app-trouble/"
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
+    project = tmp_path_factory.mktemp("strings-browser") / "spanish"
+    shutil.copytree(SITES / "spanish", project, ignore=shutil.ignore_patterns("site"))
+    return serve(build_into(project, strict=False))  # strict would stop at the (expected) strings warning
+
+
+def test_the_troubleshooter_speaks_spanish_where_the_site_translated_it(page, site_url: str) -> None:
+    page.goto(site_url + PAGE)
+    assert page.locator("#hc-flow-title").inner_text() == "Encuentra la solución paso a paso"
+    assert page.locator("#hc-flow-current").inner_text() == "¿Está la aplicación actualizada?"
+    assert page.locator(".hc-flow__progress").inner_text() == "Step 1"  # not in es.yml: English
+    page.locator(".hc-flow__app button.hc-flow__option", has_text=re.compile("^Sí$")).click()
+    assert page.locator("#hc-flow-current").inner_text() == "Let our support team look at it"
+
+
+def placeholder(page) -> str:
+    """The search box's placeholder once search.js has read its language's strings (on first use)."""
+    page.keyboard.press("/")
+    page.wait_for_function("() => document.querySelector('[data-hc-search-input]')?.placeholder")
+    return page.get_attribute("[data-hc-search-input]", "placeholder")
+
+
+def test_the_search_box_and_the_ticket_box_read_their_json(page, site_url: str) -> None:
+    page.goto(site_url + PAGE)
+    assert page.locator("#hc-still-stuck-title").inner_text() == "¿Sigues con el problema?"
+    assert page.locator(".hc-still-stuck__link").inner_text() == "Contact support"
+    assert placeholder(page) == "Buscar"
+    assert page.get_attribute("[data-hc-search-input]", "aria-label") == "Buscar"
+    page.goto(site_url + "en/app/app-trouble/")
+    assert placeholder(page) == "Search"
