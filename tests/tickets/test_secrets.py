@@ -150,3 +150,45 @@ def test_the_word_lists_are_only_skipped_where_no_rule_could_find_a_phrase(
 ])
 def test_short_searches_need_no_word_lists(text: str, could: bool) -> None:
     assert phrases.could_hold_phrase(text, phrases.tokens(text)) is could
+
+
+HEX = "0123456789abcdefABCDEF"
+
+
+@settings(max_examples=150, deadline=None)
+@given(digits=st.text(alphabet=HEX, min_size=64, max_size=64), size=st.sampled_from([4, 8, 16, 32]),
+       sep=st.sampled_from([" ", "-", "\n", "  "]), prefix=st.sampled_from(["", "0x"]),
+       label=st.sampled_from(["private key:", "私钥", "my secret key is", "PRIVATE KEY:\n", "wallet key ="]))
+def test_a_labelled_key_pasted_in_equal_groups_is_a_private_key(digits: str, size: int, sep: str, prefix: str,
+                                                                 label: str) -> None:
+    grouped = prefix + sep.join(digits[i:i + size] for i in range(0, 64, size))
+    text = f"{label} {grouped} thanks"
+    assert [(f.kind, text[f.start:f.end]) for f in find_secrets(text)] == [("private-key", grouped)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(digits=st.text(alphabet=HEX, min_size=64, max_size=64), size=st.sampled_from([8, 16, 64]),
+       label=st.sampled_from(["TxID:", "my transaction 0x", "tx 0x", "交易 ", "Transaction hash", "交易哈希：\n"]),
+       after=st.sampled_from(["", " failed", " 一直没到账", " is pending"]))
+def test_a_transaction_hash_labelled_as_such_is_not_held(digits: str, size: int, label: str, after: str) -> None:
+    value = " ".join(digits[i:i + size] for i in range(0, 64, size))
+    gap = "" if label.endswith(("0x", " ", "\n")) else " "
+    text = label + gap + value + after
+    assert find_secrets(text) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(label=st.sampled_from(["the code from my authenticator app is", "My authenticator app shows", "Authy code:",
+                              "Google Authenticator says", "谷歌验证器上显示的是", "身份验证器里的数字是"]),
+       code=st.integers(0, 999_999).map(lambda n: f"{n:06d}"), spaced=st.booleans())
+def test_an_authenticator_code_named_in_words_is_found(label: str, code: str, spaced: bool) -> None:
+    value = f"{code[:3]} {code[3:]}" if spaced else code
+    text = f"{label} {value}, thanks"
+    assert [(f.kind, text[f.start:f.end]) for f in find_secrets(text)] == [("2fa-code", value)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(label=st.sampled_from(["the code from my authenticator app is", "Authy code:", "谷歌验证器上显示的是"]),
+       amount=st.integers(100_000, 99_999_999), unit=st.sampled_from([" USDT", " TRX", "元", ".5 USDT"]))
+def test_an_amount_after_authenticator_words_is_not_a_code(label: str, amount: int, unit: str) -> None:
+    assert find_secrets(f"{label} {amount}{unit}") == []

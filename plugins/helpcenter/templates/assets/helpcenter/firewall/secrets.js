@@ -1,11 +1,12 @@
 // The secret firewall in the browser: findSecrets(text) → Promise<[{kind, start, end}]>.
 //
-// Twin of helpcenter/tickets/secrets.py and phrases.py (same rules, same constants; both are pinned
+// Twin of helpcenter/firewall/secrets.py and phrases.py (same rules, same constants; both are pinned
 // by tests/fixtures/tickets/secret-vectors.yml). start/end are JavaScript (UTF-16) string indices.
 // The BIP-39 word lists (every language the `mnemonic` package ships) are a JSON file next to this
 // module, fetched only the first time a text could hold a phrase (couldHoldPhrase). Nothing found
 // here is ever stored, logged or sent anywhere.
 
+import { register } from "../shared/events.js";
 import { sha256 } from "../shared/sha256.js";
 
 const PHRASE_LENGTHS = [12, 15, 18, 21, 24];
@@ -38,22 +39,55 @@ const B58 = "[1-9A-HJ-NP-Za-km-z]";
 const BEFORE = "(?<![0-9A-Za-z])";
 const AFTER = "(?![0-9A-Za-z])";
 const HEX64 = new RegExp(`${BEFORE}(?:0[xX])?[0-9a-fA-F]{64}${AFTER}`, "g");
-const KEY_LABEL = /private[ \t_-]*key|priv[ \t_-]*key|secret[ \t_-]*key|私钥|私鑰|密钥|密鑰|秘密鍵/gi;
+const KEY_LABEL =
+  /private[ \t_-]*key|priv[ \t_-]*key|secret[ \t_-]*key|(?<![A-Za-z])key(?![A-Za-z])|私钥|私鑰|密钥|密鑰|秘密鍵/gi;
 const SAFE_LABEL = new RegExp(
   "tx[ \\t_-]*(?:id|hash)|txn[ \\t_-]*(?:id|hash)|transaction[ \\t_-]*(?:id|hash)|(?<![A-Za-z])hash(?![A-Za-z])" +
   "|public[ \\t_-]*key|pub[ \\t_-]*key|sha-?256|checksum|digest|/tx/|/txs/|/transaction/" +
   "|交易(?:哈希|ID|号|號|编号|編號)|哈希|公钥|公鑰|校验和", "gi");
 const HEX_LABEL_REACH = 48;
+const BLANK = /^[ \t\r]*$/;
+// A 64-digit value pasted in equal groups (4 x 16, 8 x 8, 16 x 4, 2 x 32): wallets and paper backups show
+// keys that way. The separators are the ones a copy keeps: spaces, a hyphen, a line break.
+const GROUP_SEP = "(?:[ \\t]*\\n[ \\t]*|[ \\t]+|-)";
+
+function hexGroups(size) {
+  // [64 digits in groups of `size`, not followed by one more such group; one such group just before]
+  const group = `[0-9a-fA-F]{${size}}`;
+  const run = `${BEFORE}(?:0[xX])?${group}(?:${GROUP_SEP}${group}){${64 / size - 1}}${AFTER}`;
+  return [new RegExp(`${run}(?!${GROUP_SEP}${group}${AFTER})`, "g"), new RegExp(`${BEFORE}${group}${GROUP_SEP}$`)];
+}
+
+const HEX_GROUPS = [4, 8, 16, 32].map(hexGroups);
+// A transaction named without "hash" or "ID" ("my transaction 0x…", "tx 0x… failed", "交易 0x…") labels
+// the value only when it comes right before it.
+const TX_WORD = new RegExp(
+  "(?:(?<![A-Za-z])(?:transaction|tx|txn|transfer)(?![A-Za-z])|交易|转账|轉賬)" +
+  "[ \\t:：#=(（\"'“”-]*(?:(?:is|was|id|是|为|為)[ \\t:：#=]*)?$", "i");
 const WIF = new RegExp(`${BEFORE}(?:[59]${B58}{50}|[KLc]${B58}{51})${AFTER}`, "g");
 const XPRV = new RegExp(`${BEFORE}[xtyzuvYZUV]prv${B58}{20,}`, "g");
 const KEYSTORE_KEY = /"(crypto|ciphertext|cipherparams|kdf|kdfparams|mac)"\s*:/gi;
 const TWO_FA_LABEL = new RegExp(
-  "2fa|two[ \\t-]?factor|google[ \\t]*auth(?:enticator)?|authenticator|one[ \\t-]?time[ \\t]*(?:pass)?code" +
-  "|(?<![A-Za-z])t?otp(?![A-Za-z])|verification[ \\t]*code|security[ \\t]*code|sms[ \\t]*code" +
-  "|验证码|驗證碼|谷歌验证|谷歌驗證|动态码|動態碼|二次验证|双重验证|两步验证|双重认证|安全码", "gi");
+  "(?<![0-9A-Za-z])2fa|two[ \\t-]?factor|(?:2|two)[ \\t-]?step|google[ \\t]*auth(?:enticator)?|authenticator|authy" +
+  "|one[ \\t-]?time[ \\t]*(?:pass)?code|(?<![A-Za-z])(?:t?otp|mfa)(?![A-Za-z])|verification[ \\t]*code" +
+  "|security[ \\t]*code|sms[ \\t]*code" +
+  "|验证码|驗證碼|谷歌验证器|谷歌驗證器|谷歌验证|谷歌驗證|身份验证器|身份驗證器|验证器|驗證器|动态码|動態碼|动态口令|動態口令" +
+  "|二次验证|双重验证|两步验证|双重认证|安全码", "gi");
+// Between the label and the code only punctuation and filler words that say where the code is shown
+// ("app is", "app shows", "上显示的是", "里的数字是"), so "verification code expired, error code 100025"
+// is not a code. Nor is a number that goes on as an amount ("app: 250000 USDT").
+const TWO_FA_FILLER = "code|is|was|number|app|application|token|shows?|showed|says|said|reads|displays?|gives|gave" +
+  "|generated|now|currently|right|码|碼|是|为|為|上|里|裡|中|的|显示|顯示|数字|數字|号码|號碼";
+const TWO_FA_AMOUNT =
+  "(?![.,][0-9])(?![ \\t]*(?:usdt|usdc|trx|eth|btc|bnb|usd|cny|rmb|sun|元|块|塊|个|個|笔|筆)(?![A-Za-z]))";
 const TWO_FA_CODE = new RegExp(
-  "^(?:[^0-9A-Za-z\\u4e00-\\u9fff]|code|is|was|number|码|碼|是|为|為)*?([0-9]{3}[ -][0-9]{3}|[0-9]{6,8})(?![0-9])",
-  "id");
+  `^(?:[^0-9A-Za-z\\u4e00-\\u9fff]|(?:${TWO_FA_FILLER})(?![A-Za-z]))*?` +
+  `([0-9]{3}[ -][0-9]{3}|[0-9]{6,8})(?![0-9A-Za-z])${TWO_FA_AMOUNT}`, "id");
+// The code may come first ("492817 is the code from my authenticator"): then a linking word must say so.
+const TWO_FA_CODE_BEFORE = new RegExp(
+  `(?<![0-9A-Za-z.,#])([0-9]{3}[ -][0-9]{3}|[0-9]{6,8})(?![0-9])${TWO_FA_AMOUNT}` +
+  "(?=((?:[ \\t,;:()（）]|(?:is|was|the|my|a|code|from|in|on|by|via|of|是|为|為|来自|在)(?![A-Za-z]))*)$)" +
+  "(?=[^\\n]*?(?:(?<![A-Za-z])(?:is|was|from|in|on|by|via)(?![A-Za-z])|[(（]|是|为|為|来自|在))", "id");
 const TWO_FA_REACH = 32;
 const PASSWORD = new RegExp(
   "(?<![A-Za-z])(?:password|passcode|passphrase|pin(?:[ \\t]*code)?|支付密码|交易密码|密码|密碼|口令)" +
@@ -296,16 +330,32 @@ function fallbackPhrases(text, toks) {
 // Other secrets (twin of secrets.py) ---------------------------------------------------------------
 
 function hexKeys(text) {
+  const spans = Array.from(text.matchAll(HEX64), (m) => [m.index, m.index + m[0].length]);
+  for (const [grouped, groupBefore] of HEX_GROUPS) {
+    for (const m of text.matchAll(grouped)) {
+      if (!groupBefore.test(text.slice(0, m.index))) spans.push([m.index, m.index + m[0].length]);
+    }
+  }
   const found = [];
-  for (const m of text.matchAll(HEX64)) {
-    const before = text.slice(Math.max(0, m.index - HEX_LABEL_REACH), m.index).split("\n").pop();
-    const lastEnd = (re) => Math.max(-1, ...Array.from(before.matchAll(re), (x) => x.index + x[0].length));
-    const key = lastEnd(KEY_LABEL);
-    const safe = lastEnd(SAFE_LABEL);
-    if (key > safe) found.push(finding(m.index, m.index + m[0].length, "private-key"));
-    else if (safe < 0) found.push(finding(m.index, m.index + m[0].length, "ambiguous-hex"));
+  for (const [start, end] of spans) {
+    // The label is on the value's line, or alone on the line above ("Private key:" then the value).
+    const lines = text.slice(Math.max(0, start - HEX_LABEL_REACH), start).split("\n");
+    const own = lines[lines.length - 1];
+    const kind = hexKind(lines.length > 1 && BLANK.test(own) ? lines[lines.length - 2] : own);
+    if (kind) found.push(finding(start, end, kind));
   }
   return found;
+}
+
+function hexKind(before) {
+  // The label nearest the value wins; a transaction word right before it is a label too, unless a
+  // key is also named ("my private key for tx 0x…" stays a key).
+  const lastEnd = (re) => Math.max(-1, ...Array.from(before.matchAll(re), (x) => x.index + x[0].length));
+  const key = lastEnd(KEY_LABEL);
+  const safe = lastEnd(SAFE_LABEL);
+  if (key < 0 && TX_WORD.test(before)) return "";
+  if (key > safe) return "private-key";
+  return safe < 0 ? "ambiguous-hex" : "";
 }
 
 function keystore(text) {
@@ -326,6 +376,9 @@ function twoFa(text) {
     const at = label.index + label[0].length;
     const code = text.slice(at, at + TWO_FA_REACH).match(TWO_FA_CODE);
     if (code) found.push(finding(at + code.indices[1][0], at + code.indices[1][1], "2fa-code"));
+    const start = Math.max(0, label.index - TWO_FA_REACH);
+    const first = TWO_FA_CODE_BEFORE.exec(text.slice(start, label.index));
+    if (first) found.push(finding(start + first.indices[1][0], start + first.indices[1][1], "2fa-code"));
   }
   return found;
 }
@@ -384,6 +437,4 @@ export async function findSecrets(text) {
 /** The findings that stop a ticket whatever the reader says (all but "ambiguous-hex"). */
 export const mustBlock = (findings) => findings.filter((f) => MUST_BLOCK.has(f.kind));
 
-window.helpcenter = window.helpcenter || {};
-window.helpcenter.tickets = window.helpcenter.tickets || {};
-window.helpcenter.tickets.findSecrets = findSecrets;
+register("tickets", { findSecrets });
