@@ -1,0 +1,1 @@
+"""The official-channel checker: is this link, address, handle or number really the site's?"""
