@@ -98,6 +98,12 @@ def test_the_cli_serves_and_loses_nothing_on_interrupt(tmp_path: Path) -> None:
                 time.sleep(0.1)
         with ThreadPoolExecutor(8) as pool:
             statuses = list(pool.map(lambda i: post(base, [GOOD["search"]] * 5)[0], range(40)))
+        for garbage in (b"GARBAGE\r\n\r\n", b"POST /events HTTP/1.1\r\nContent-Length: x\r\n\r\n", b"\x16\x03\x01"):
+            with socket.create_connection(("127.0.0.1", port)) as raw:  # uvicorn warns about these: without an address
+                raw.sendall(garbage)
+                raw.shutdown(socket.SHUT_WR)
+                raw.recv(1024)
+        assert post(base, GOOD["view"])[0] == 204
         server.send_signal(signal.SIGINT)
         out, err = server.communicate(timeout=30)
     finally:
@@ -106,7 +112,7 @@ def test_the_cli_serves_and_loses_nothing_on_interrupt(tmp_path: Path) -> None:
     assert statuses == [204] * 40
     assert out == f"collecting events into {db_path} at http://127.0.0.1:{port}/events (Ctrl+C stops)\n"
     assert "127.0.0.1:" not in err.replace(f"http://127.0.0.1:{port}", "")  # no client address is logged
-    assert len(rows(db_path)) == 1 + 40 * 5
+    assert len(rows(db_path)) == 2 + 40 * 5
 
 
 def test_retention_deletes_old_rows(tmp_path: Path) -> None:
