@@ -193,3 +193,22 @@ def test_report_refuses_a_file_that_is_not_an_insights_database(tmp_path: Path) 
     result = CliRunner().invoke(cli, ["insights", "report", "--db", str(junk)])
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {junk} is not an insights database: ")
+
+
+def test_comments_show_in_table_and_html_newest_first_never_in_json(insights_server: tuple[str, Path],
+                                                                     tmp_path: Path) -> None:
+    base, db_path = insights_server
+    first = {**_feedback("tron-energy", False, "inaccurate"), "comment": "The fee table is\nout of date."}
+    second = {**_feedback("backup-phrase", False), "comment": HOSTILE, "lang": "zh"}
+    assert post(base, [first, second])[0] == 204
+    table = _run("--db", str(db_path))
+    assert table.endswith("Comments, newest first\n\n"
+                          f"  backup-phrase (zh): {HOSTILE}\n"
+                          "  tron-energy (en, inaccurate): The fee table is out of date.\n")
+    _run("--db", str(db_path), "--format", "html", "--out", str(tmp_path / "r.html"))
+    parser = _Tags()
+    parser.feed((tmp_path / "r.html").read_text(encoding="utf-8"))
+    assert "script" not in {tag for tag, _ in parser.tags}
+    text = [t for t in parser.text if t.strip()]
+    assert text.index(HOSTILE) < text.index("The fee table is\nout of date.")
+    assert "comment" not in _run("--db", str(db_path), "--format", "json")

@@ -21,17 +21,19 @@
   that opened or sent a ticket.
 
 `render(report, style)` writes it as `json`, `table` (plain text), `csv` (one row per figure) or
-`html` (one self-contained file: inline CSS and SVG charts, no script, readable offline).
+`html` (one self-contained file: inline CSS and SVG charts, no script, readable offline). `table`
+and `html` also list the newest comments readers left with "not helpful" (`comments`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,7 @@ from helpcenter.insights.events import OUTCOMES, REASONS, SOURCES
 from helpcenter.insights.store import DAY, connect_readonly, now_hour
 
 TOP = 50  # rows in each query list
+COMMENTS = 100  # newest comments in the table and HTML reports
 ENDINGS = OUTCOMES[1:]  # resolved, escalated, abandoned
 Query = Callable[..., list[tuple[Any, ...]]]  # runs SQL with the report's filters bound
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run a cell starting so
@@ -48,6 +51,24 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run a ce
 def build(db: Path, *, since_days: int | None = None, lang: str | None = None, now: float | None = None,
           top: int = TOP) -> dict[str, Any]:
     """The report over the events in `db`, optionally only the last `since_days` days and one language."""
+    with _reader(db, since_days, lang, now) as query:
+        return {"search": _search(query, top), "articles": _articles(query), "flowcharts": _flowcharts(query),
+                "tickets": _tickets(query)}
+
+
+def comments(db: Path, *, since_days: int | None = None, lang: str | None = None, now: float | None = None,
+             top: int = COMMENTS) -> list[dict[str, Any]]:
+    """The comments readers left with "not helpful", newest first (not in the JSON: its shape is fixed)."""
+    with _reader(db, since_days, lang, now) as query:
+        rows = query("SELECT article, lang, reason, comment FROM events WHERE type = 'feedback' "
+                     "AND comment IS NOT NULL AND {where} ORDER BY id DESC LIMIT ?", top)
+    return [{"article": article, "lang": lang, "reason": reason, "comment": comment}
+            for article, lang, reason, comment in rows]
+
+
+@contextlib.contextmanager
+def _reader(db: Path, since_days: int | None, lang: str | None, now: float | None) -> Iterator[Query]:
+    """A read-only connection's query function with the filters in `{where}`."""
     conditions: list[str] = ["1 = 1"]
     params: list[int | str] = []
     if since_days is not None:
@@ -58,13 +79,13 @@ def build(db: Path, *, since_days: int | None = None, lang: str | None = None, n
         params.append(lang)
     where = " AND ".join(conditions)
     db_conn = connect_readonly(db)
-    try:
-        def query(sql: str, *extra: Any) -> list[tuple[Any, ...]]:
-            # Only our own WHERE clause is formatted in; every value is a bound parameter.
-            return db_conn.execute(sql.replace("{where}", where), (*params, *extra)).fetchall()
 
-        return {"search": _search(query, top), "articles": _articles(query), "flowcharts": _flowcharts(query),
-                "tickets": _tickets(query)}
+    def query(sql: str, *extra: Any) -> list[tuple[Any, ...]]:
+        # Only our own WHERE clause is formatted in; every value is a bound parameter.
+        return db_conn.execute(sql.replace("{where}", where), (*params, *extra)).fetchall()
+
+    try:
+        yield query
     finally:
         db_conn.close()
 
@@ -124,19 +145,21 @@ def write(db: Path, style: str, *, since_days: int | None = None, lang: str | No
     """`build` then `render`, the scope named in the table and HTML headings."""
     scope = ", ".join([f"last {since_days} days" if since_days else "all time", f"lang {lang}" if lang else
                        "all languages"])
-    return render(build(db, since_days=since_days, lang=lang), style, scope=scope)
+    notes = comments(db, since_days=since_days, lang=lang) if style in ("table", "html") else []
+    return render(build(db, since_days=since_days, lang=lang), style, scope=scope, comments=notes)
 
 
-def render(report: dict[str, Any], style: str, *, scope: str = "", title: str = "Help center insights") -> str:
-    """The report as `json`, `table`, `csv` or `html` text."""
+def render(report: dict[str, Any], style: str, *, scope: str = "", title: str = "Help center insights",
+           comments: list[dict[str, Any]] | None = None) -> str:
+    """The report as `json`, `table`, `csv` or `html` text; `comments` (see `comments`) in table and HTML."""
     if style == "json":
         return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     if style == "csv":
         return _csv(report)
     if style == "html":
         return templates.render("helpcenter/insights-report.html", title=title, scope=scope, report=report,
-                                charts=_charts(report))
-    return _table(report, f"{title} ({scope})" if scope else title)
+                                charts=_charts(report), comments=comments or [])
+    return _table(report, f"{title} ({scope})" if scope else title, comments or [])
 
 
 def figures(report: dict[str, Any]) -> list[tuple[str, str, str, str, int]]:
@@ -168,7 +191,7 @@ def _csv(report: dict[str, Any]) -> str:
     return out.getvalue()
 
 
-def _table(report: dict[str, Any], heading: str) -> str:
+def _table(report: dict[str, Any], heading: str, notes: list[dict[str, Any]]) -> str:
     search, tickets = report["search"], report["tickets"]
     parts = [heading, f"Search: {search['queries']} queries, {search['sensitive']} withheld as sensitive"]
     for name, heading in (("zero_result", "no results"), ("no_click", "results but no click")):
@@ -186,6 +209,10 @@ def _table(report: dict[str, Any], heading: str) -> str:
                  f"{tickets['sent']} sent")
     parts.append(_columns(["source", "opened", "sent"],
                           [[source, c["opened"], c["sent"]] for source, c in tickets["by_source"].items()]))
+    if notes:
+        parts.append("Comments, newest first\n\n" + "\n".join(
+            f"  {n['article']} ({n['lang']}{', ' + n['reason'] if n['reason'] else ''}): "
+            + _printable(" ".join(n["comment"].split())) for n in notes))
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
