@@ -128,3 +128,19 @@ def test_the_sample_help_center_has_every_string(monkeypatch: pytest.MonkeyPatch
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(cli, ["check"])
     assert "strings-" not in result.output
+
+
+def test_a_sites_override_of_any_partial_can_say_t(tmp_path: Path) -> None:
+    project = tmp_path / "spanish"
+    shutil.copytree(SITES / "spanish", project)
+    partial = project / "overrides" / "partials" / "helpcenter" / "flowchart.html"
+    partial.parent.mkdir(parents=True)
+    partial.write_text('<p class="probe">{{ t(flow.lang, "flowcharts.heading") }} / '
+                       '{{ t(flow.lang, "content.articles", count=1) }} / {{ t(flow.lang, "flowcharts.back") }}</p>\n',
+                       encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  font: false\n", "  font: false\n  custom_dir: overrides\n"), encoding="utf-8")
+    build_into(project, strict=False)
+    assert ('<p class="probe">Encuentra la solución paso a paso / 1 artículo / Back</p>'
+            in read(project, "es/app/app-trouble/index.html"))

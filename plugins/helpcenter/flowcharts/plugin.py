@@ -58,6 +58,7 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
             # The theme's environment, so that a custom_dir can override partials/helpcenter/flowchart.html
             # (MkDocs only hands it to on_env after the pages' content is built).
             self.env = config.theme.get_env()
+            self.env.globals["t"] = self.articles.strings.t  # as in every other template of ours
         lang = article.lang
         widget = flow_view.flow_view(
             tree, lang, catalog, page_url=page.url, directory_urls=config.use_directory_urls,
