@@ -38,7 +38,7 @@ def check_command(paths: tuple[Path, ...], strict: bool, style: str, config_file
     from helpcenter.diagnostics import has_errors
 
     project = _load_project(config_file)
-    problems = sorted(set(checks.run_project(project, paths) + _ticket_problems(project, config_file, paths)))
+    problems = checks.run_project(project, paths)
     for problem in problems:
         click.echo(problem.format(style))
     if has_errors(problems, strict=strict):
@@ -204,19 +204,6 @@ def _record_new_paths(project) -> None:
         (project.root / name).write_text(history.dump(updated), encoding="utf-8")
         for line in added:
             click.echo(f"recorded {project.prefix}{line} in {name}")
-
-
-def _ticket_problems(project, config_file: Path, paths: tuple[Path, ...]) -> list:
-    """The helpdesk settings as the build checks them, positioned in mkdocs.yml."""
-    settings_values = project.plugins.get("helpcenter-tickets")
-    if settings_values is None or (paths and config_file.resolve() not in {p.resolve() for p in paths}):
-        return []
-    from helpcenter.tickets import settings
-    from helpcenter.tickets.config import option_positions
-    from helpcenter.tickets.options import Options
-
-    options = Options(settings_values, config_file.name, option_positions(str(config_file)), settings.vocabulary())
-    return settings.load(options, project.root)[1]
 
 
 def _load_project(config_file: Path):

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from helpcenter.floor.paths import folder_prefix
+
 
 @dataclass(frozen=True)
 class Project:
@@ -22,7 +24,4 @@ class Project:
     @property
     def prefix(self) -> str:
         """How messages name the docs folder, relative to the project root."""
-        try:
-            return self.docs_dir.resolve().relative_to(self.root.resolve()).as_posix() + "/"
-        except ValueError:
-            return self.docs_dir.as_posix().rstrip("/") + "/"
+        return folder_prefix(self.root, self.docs_dir)

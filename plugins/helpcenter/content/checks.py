@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
 from helpcenter.content.catalog import Catalog
 from helpcenter.diagnostics import Diagnostic, did_you_mean
 
 
-def check(catalog: Catalog, *, prefix: str = "", flowcharts: Collection[str] | None = None) -> list[Diagnostic]:
-    """Problems that only show when all articles are known; `flowcharts` are the known tree ids."""
+def check(catalog: Catalog, *, prefix: str = "") -> list[Diagnostic]:
+    """Problems that only show when all articles are known."""
     problems: list[Diagnostic] = []
     problems += _duplicates(catalog, prefix)
     problems += _related(catalog, prefix)
     problems += _translations(catalog, prefix)
-    if flowcharts is not None:
-        problems += _flowcharts(catalog, prefix, flowcharts)
     return problems
 
 
@@ -75,13 +71,3 @@ def _translations(catalog: Catalog, prefix: str) -> list[Diagnostic]:
                 "(helpcenter new writes a skeleton)", severity="warning"))
     return problems
 
-
-def _flowcharts(catalog: Catalog, prefix: str, known: Collection[str]) -> list[Diagnostic]:
-    problems = []
-    for article in catalog.articles:
-        if article.flowchart and article.flowchart not in known:
-            problems.append(Diagnostic(
-                prefix + article.path, *article.pos("flowchart"), "flow-unknown-tree",
-                f"flowchart '{article.flowchart}' does not exist",
-                f"{did_you_mean(article.flowchart, known)}trees are the files in flowcharts/<id>.yml"))
-    return problems

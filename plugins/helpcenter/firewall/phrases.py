@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from helpcenter.firewall.wordlists import WordList, load, normalize
-from helpcenter.floor.text import is_han
+from helpcenter.floor.text import JS_SPACE, is_han
 
 PHRASE_LENGTHS = (12, 15, 18, 21, 24)
 MIN_RARE = 5  # distinct uncommon words: ordinary English text reached 3 in 6 MB of README files
@@ -42,8 +42,7 @@ MIN_RARE_HAN = 7  # of 12 unspaced characters; our Chinese articles reach 4
 MIN_RARE_HAN_CHECKSUM = 5
 MAX_GAP = 12
 
-_WS = " \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-_SEP = _WS + r",，、;；.。·:：'\"‘’“”`()\[\]（）|/\\\-–—_*•#"
+_SEP = JS_SPACE + r",，、;；.。·:：'\"‘’“”`()\[\]（）|/\\\-–—_*•#"
 JOIN_GAP = re.compile(f"^[{_SEP}]*(?:[0-9０-９]{{1,2}}[{_SEP}]*)?$")
 DIGIT = re.compile("[0-9０-９]")
 LABEL = re.compile(

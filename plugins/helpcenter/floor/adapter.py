@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from helpcenter import render
 from helpcenter.diagnostics import Diagnostic
+from helpcenter.floor.paths import display_path, folder_prefix
 
 log = get_plugin_logger("helpcenter")
 
@@ -68,8 +69,14 @@ def report(problems: list[Diagnostic]) -> None:
 
 def docs_prefix(config) -> str:
     """How messages name the docs folder: relative to the project (the folder of mkdocs.yml), e.g. "docs/"."""
-    root = Path(config.config_file_path or ".").resolve().parent
-    try:
-        return Path(config.docs_dir).resolve().relative_to(root).as_posix() + "/"
-    except ValueError:
-        return Path(config.docs_dir).as_posix().rstrip("/") + "/"
+    return folder_prefix(project_root(config), Path(config.docs_dir))
+
+
+def project_root(config) -> Path:
+    """The project folder: where mkdocs.yml is."""
+    return Path(config.config_file_path or ".").resolve().parent
+
+
+def display_name(config, path: str | None) -> str:
+    """How messages name a file of the project (mkdocs.yml when `path` is None)."""
+    return display_path(project_root(config), Path(path or config.config_file_path or "mkdocs.yml"))

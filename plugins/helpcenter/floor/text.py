@@ -12,6 +12,9 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 CJK = "\u3040-\u30ff" + HAN
 HAN_CHAR = re.compile(f"[{HAN}]")
 WHITESPACE = re.compile(r"\s+")
+# JavaScript's \s, as a character-class body: the browser twins (secrets.js, compose.js) trim and split
+# with \s, so the Python twins use exactly the same set (Python's \s adds \x1c-\x1f and \x85).
+JS_SPACE = " \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 
 
 def is_han(ch: str) -> bool:

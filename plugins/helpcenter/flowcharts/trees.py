@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpcenter.content import checks as content_checks
 from helpcenter.content.catalog import Catalog
 from helpcenter.diagnostics import Diagnostic, did_you_mean
 from helpcenter.floor.ids import ID_PATTERN, slugify
@@ -73,11 +72,15 @@ def check(trees: Trees, catalog: Catalog, languages: Sequence[str]) -> list[Diag
 
 
 def article_references(trees: Trees, catalog: Catalog, *, prefix: str = "") -> list[Diagnostic]:
-    """Articles naming a tree that does not exist, as `helpcenter check` reports them (flow-unknown-tree)."""
-    # The content checks own this message; the build runs them without tree ids (the articles plugin
-    # loads before the trees exist), so the flowcharts plugin asks for just this one check here.
-    problems = content_checks.check(catalog, prefix=prefix, flowcharts=trees.ids)
-    return [p for p in problems if p.code == "flow-unknown-tree"]
+    """Articles naming a tree that does not exist (flow-unknown-tree)."""
+    problems = []
+    for article in catalog.articles:
+        if article.flowchart and article.flowchart not in trees.ids:
+            problems.append(Diagnostic(
+                prefix + article.path, *article.pos("flowchart"), "flow-unknown-tree",
+                f"flowchart '{article.flowchart}' does not exist",
+                f"{did_you_mean(article.flowchart, trees.ids)}trees are the files in flowcharts/<id>.yml"))
+    return problems
 
 
 def step_error(project: Project, tree_ids: set[str], step: str) -> str:

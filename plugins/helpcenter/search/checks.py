@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from helpcenter.content import catalog as catalog_loader
 from helpcenter.content.catalog import Catalog
 from helpcenter.diagnostics import Diagnostic
+from helpcenter.floor.paths import display_path
 from helpcenter.search import synonyms
 
 DEFAULT_SECRET_ARTICLE = "recovery-phrase-safety"
@@ -24,21 +23,12 @@ def secret_article(catalog: Catalog, article_id: str, config_path: str = "mkdocs
     return []
 
 
-def display_path(root: Path, path: Path) -> str:
-    """How messages name a file: relative to the project (the folder of mkdocs.yml) when inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def check(root: Path, settings: dict[str, Any], docs_dir: Path, languages: Sequence[str]) -> list[Diagnostic]:
+def check(root: Path, settings: dict[str, Any], catalog: Catalog) -> list[Diagnostic]:
     """Problems of the `helpcenter-search` settings in mkdocs.yml (`settings`), as the build reports them."""
     problems: list[Diagnostic] = []
     file = settings.get("synonyms_file")
     if isinstance(file, str) and file:
         path = root / file  # an absolute path stays as it is
         problems += synonyms.load(path, display_path(root, path)).diagnostics
-    catalog = catalog_loader.load(docs_dir, languages).catalog
     problems += secret_article(catalog, str(settings.get("secret_article", DEFAULT_SECRET_ARTICLE)))
     return problems

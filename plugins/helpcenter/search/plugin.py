@@ -10,8 +10,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from helpcenter import firewall
-from helpcenter.floor.adapter import add_assets, add_generated, articles_plugin, report
-from helpcenter.search import checks
+from helpcenter.floor.adapter import add_assets, add_generated, articles_plugin, display_name, report
 from helpcenter.search import synonyms as synonyms_loader
 from helpcenter.search.config import SearchConfig
 from helpcenter.search.index import Weights
@@ -49,7 +48,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             weights=Weights(self.config.boost_title, self.config.boost_tags, self.config.boost_headings,
                             self.config.boost_summary, self.config.boost_body),
             text_chars=self.config.index_text_chars, secret_article=self.config.secret_article,
-            directory_urls=config.use_directory_urls, config_path=_display(config, config.config_file_path),
+            directory_urls=config.use_directory_urls, config_path=display_name(config, None),
             strings=self.articles.strings))
         report(self.site.diagnostics())
         if files.get_file_from_path(LUNR_URI) is None:
@@ -71,11 +70,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         path = self.config.synonyms_file
         if not path:
             return Synonyms()
-        loaded = synonyms_loader.load(Path(path), _display(config, path))
+        loaded = synonyms_loader.load(Path(path), display_name(config, path))
         report(loaded.diagnostics)
         return loaded
 
-
-def _display(config, path: str | None) -> str:
-    # Messages name files relative to the project (the folder of mkdocs.yml), as helpcenter check does.
-    return checks.display_path(Path(config.config_file_path or ".").parent, Path(path or "mkdocs.yml"))

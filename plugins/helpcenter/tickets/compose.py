@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from html import escape
 from urllib.parse import quote
 
+from helpcenter.floor.text import JS_SPACE
 from helpcenter.tickets.recipe import PLACEHOLDER, Recipe
 
 DROPS = ("page_url", "query", "article_url", "flowchart_asks", "flowchart_path", "article_title")
@@ -22,8 +23,7 @@ FIELD_CAP = 100  # characters of one detail once long details must be capped
 SUBJECT_MAX = 80  # characters of the first line of the description used as the subject
 ELLIPSIS = "…"
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-_WS = " \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-EDGE_SPACE = re.compile(f"^[{_WS}]+|[{_WS}]+$")  # one definition of "space" for both twins
+EDGE_SPACE = re.compile(f"^[{JS_SPACE}]+|[{JS_SPACE}]+$")  # one definition of "space" for both twins
 
 
 @dataclass(frozen=True)
