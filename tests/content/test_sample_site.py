@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 
 def test_every_article_has_a_page_in_both_languages(sample_site: Path) -> None:
     rows = json.loads((sample_site / "articles.json").read_text(encoding="utf-8"))
-    assert len(rows) == 114
+    assert len(rows) == 122
     for row in rows:
         page = sample_site / row["url"].removeprefix("https://help.example-wallet.com/") / "index.html"
         html = page.read_text(encoding="utf-8")
