@@ -72,9 +72,7 @@ def test_scripts_get_the_same_strings_as_json(spanish: Path) -> None:
     tier1 = json.loads(read(spanish, "search/es/tier1.json"))
     assert tier1["strings"]["placeholder"] == "Buscar"
     assert tier1["strings"]["reset"] == "Clear"
-    tickets = json.loads(read(spanish, "assets/helpcenter/tickets/tickets.json")
-                         if (spanish / "site/assets/helpcenter/tickets/tickets.json").exists()
-                         else read(spanish, "assets/helpcenter/tickets.json"))
+    tickets = json.loads(read(spanish, "assets/helpcenter/tickets/tickets.json"))
     assert tickets["languages"]["es"]["ui"]["still_stuck_title"] == "¿Sigues con el problema?"
     assert tickets["languages"]["es"]["ui"]["open"] == "Contact support"
     assert tickets["languages"]["es"]["ticket"]["cut"]["subject"] == "subject"
