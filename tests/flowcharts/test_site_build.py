@@ -14,7 +14,8 @@ from tests.conftest import SITES, build_into
 
 DATA = re.compile(r'<script type="application/json" class="hc-flow__data">(.*?)</script>', re.S)
 SAMPLE_TREES = ("tx-pending", "trc20-out-of-energy", "tx-not-received", "exchange-withdrawal-not-arrived",
-                "balance-not-showing", "cannot-restore-wallet", "cannot-complete-transfer", "wallet-drained")
+                "balance-not-showing", "cannot-restore-wallet", "cannot-complete-transfer", "wallet-drained",
+                "bridge-transfer-not-arrived")
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +86,7 @@ def test_tree_sources_are_not_copied_to_the_site(built: Path) -> None:
     assert not (built / "flowcharts").exists()
 
 
-def test_sample_site_shows_all_eight_trees_in_both_languages(sample_site: Path) -> None:
+def test_sample_site_shows_all_nine_trees_in_both_languages(sample_site: Path) -> None:
     rows = json.loads((sample_site / "articles.json").read_text(encoding="utf-8"))
     shown = sorted((r["flowchart"], r["lang"]) for r in rows if r["flowchart"])
     assert shown == sorted((tree, lang) for tree in SAMPLE_TREES for lang in ("en", "zh"))
