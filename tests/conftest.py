@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -73,16 +74,21 @@ def sample_site(built_site: Callable[..., Path]) -> Path:
 
 @pytest.fixture(scope="session")
 def serve() -> Iterator[Callable[..., str]]:
-    """Serve a built site on 127.0.0.1 (a free port), with extra response headers if given; returns its URL."""
-    servers = []
+    """Serve a built site on 127.0.0.1 (a free port), with extra response headers if given; returns its URL.
+
+    One server per site and headers for the whole session: the files never change, and every test's
+    page has a fresh browser context (no storage carried over).
+    """
+    servers: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[ThreadingHTTPServer, str]] = {}
 
     def _serve(site_dir: Path, headers: Mapping[str, str] | None = None) -> str:
-        server, url = start_server(site_dir, headers)
-        servers.append(server)
-        return url
+        key = (str(site_dir), tuple(sorted((headers or {}).items())))
+        if key not in servers:
+            servers[key] = start_server(site_dir, headers)
+        return servers[key][1]
 
     yield _serve
-    for server in servers:
+    for server, _ in servers.values():
         server.shutdown()
 
 

@@ -19,10 +19,8 @@ SAMPLE_TREES = ("tx-pending", "trc20-out-of-energy", "tx-not-received", "exchang
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("flowcharts") / "flowcharts"
-    shutil.copytree(SITES / "flowcharts", project)
-    return build_into(project)
+def built(built_site) -> Path:
+    return built_site("flowcharts")
 
 
 def read(site: Path, path: str) -> str:

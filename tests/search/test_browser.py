@@ -9,7 +9,6 @@ import pytest
 from mnemonic import Mnemonic
 
 from helpcenter.search import index
-from tests.conftest import SITES, build_into
 from tests.search.test_tokenize import VECTORS
 
 pytestmark = pytest.mark.browser
@@ -20,13 +19,9 @@ TXID = "931da53f50a0be52d057e0bd04ab3005440698c83998e1705bb7a7af3d2e2425"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """tests/sites/search, built once for this module."""
-    import shutil
-
-    project = tmp_path_factory.mktemp("search") / "search"
-    shutil.copytree(SITES / "search", project)
-    return build_into(project)
+def site(built_site) -> Path:
+    """tests/sites/search, built once for the session."""
+    return built_site("search")
 
 
 @pytest.fixture(scope="module")

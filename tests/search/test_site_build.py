@@ -22,8 +22,8 @@ def _tier(site: Path, lang: str, name: str) -> dict:
     return json.loads((site / "search" / lang / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def test_each_language_gets_two_tiers(build_site) -> None:
-    site = build_site("search")
+def test_each_language_gets_two_tiers(built_site) -> None:
+    site = built_site("search")
     en, zh = _tier(site, "en", "tier1"), _tier(site, "zh", "tier1")
     assert [row[0] for row in en["docs"]] == [
         "create-wallet", "recovery-phrase-safety", "verify-address", "network-fees", "tron-bandwidth",
@@ -40,8 +40,8 @@ def test_each_language_gets_two_tiers(build_site) -> None:
     assert [t for t in body["index"]["terms"] if t in ("助记", "记词")] == ["助记", "记词"]
 
 
-def test_lunr_js_is_mkdocs_own_copy_and_material_search_is_gone(build_site) -> None:
-    site = build_site("search")
+def test_lunr_js_is_mkdocs_own_copy_and_material_search_is_gone(built_site) -> None:
+    site = built_site("search")
     assert (site / "assets" / "helpcenter" / "search" / "lunr.js").read_bytes() == LUNR_JS.read_bytes()
     assert not (site / "search" / "search_index.json").exists()
     page = (site / "en" / "fees" / "tron-energy" / "index.html").read_text(encoding="utf-8")

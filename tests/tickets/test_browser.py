@@ -6,7 +6,6 @@ The helpdesk is never loaded: requests to it are aborted and their URL is what t
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import asdict, replace
 from html import unescape
 from pathlib import Path
@@ -15,9 +14,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from helpcenter.tickets.compose import Step, Ticket, compose
-from tests.conftest import SITES, build_into
+from tests.firewall.test_secrets import VECTORS
 from tests.tickets.helpers import HELPDESKS, TICKET, labels, recipe, words
-from tests.tickets.test_secrets import VECTORS
 
 pytestmark = pytest.mark.browser
 
@@ -30,10 +28,8 @@ TX_HASH = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
-    project = tmp_path_factory.mktemp("tickets-browser") / "tickets"
-    shutil.copytree(SITES / "tickets", project)
-    return serve(build_into(project))
+def site_url(built_site, serve) -> str:
+    return serve(built_site("tickets"))
 
 
 @pytest.fixture

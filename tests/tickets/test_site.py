@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html import unescape
 from pathlib import Path
 from urllib.parse import unquote
@@ -12,16 +11,13 @@ from urllib.parse import unquote
 import pytest
 
 from helpcenter.firewall import wordlists
-from tests.conftest import SITES, build_into
 
 BOX = re.compile(r'<aside class="hc-still-stuck".*?</aside>', re.S)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("tickets-site") / "tickets"
-    shutil.copytree(SITES / "tickets", project)
-    return build_into(project)
+def site(built_site) -> Path:
+    return built_site("tickets")
 
 
 def box(site: Path, page: str) -> str:
