@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,11 +15,13 @@ SITES = Path(__file__).parent / "sites"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 Edit = Callable[[Path], None]
+BUILDS: Counter[str] = Counter()  # build_into calls per project folder this session; conftest prints them
 
 
 def build_into(project: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
     """Build a MkDocs project folder with MkDocs's own build; returns the site directory."""
     site_dir = site_dir or project / "site"
+    BUILDS["sample" if project == ROOT else project.name] += 1
     config = load_config(str(project / "mkdocs.yml"), strict=strict, site_dir=str(site_dir))
     config.plugins.on_startup(command="build", dirty=False)
     try:

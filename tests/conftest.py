@@ -10,7 +10,7 @@ import pytest
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, launch
 from tests.browser import serve as start_server
-from tests.builds import FIXTURES, ROOT, SITES, Edit, build_into, copy_site
+from tests.builds import BUILDS, FIXTURES, ROOT, SITES, Edit, build_into, copy_site
 
 # The golden runner asserts for the tests that import it: give its failures pytest's diffs too.
 pytest.register_assert_rewrite("tests.golden")
@@ -24,6 +24,13 @@ SAMPLE = "sample"  # built_site's name for the repository's own help center (mkd
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-fixtures", action="store_true",
                      help="rewrite expected fixture outputs (review the diff before committing)")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How many sites this run built (each test site should be built once; private edited copies add up)."""
+    if BUILDS:
+        repeated = ", ".join(f"{name} {count}" for name, count in BUILDS.most_common() if count > 1)
+        terminalreporter.write_line(f"site builds: {BUILDS.total()}" + (f" ({repeated})" if repeated else ""))
 
 
 @pytest.fixture

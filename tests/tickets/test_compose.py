@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from helpcenter.tickets.compose import Step, Ticket, compose
 from helpcenter.tickets.redact import redact
-from tests.tickets.helpers import TICKET, decode, labels, recipe, words
 from tests.firewall.test_secrets import VECTORS
+from tests.tickets.helpers import TICKET, decode, labels, recipe, words
 
 ADAPTERS = ["zendesk", "zendesk-legacy", "github", "github-plain", "gitlab", "email", "url"]
 NATIVE = {  # adapter → {ticket part: query parameter}
