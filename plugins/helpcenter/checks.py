@@ -18,8 +18,10 @@ from helpcenter.floor import yamlpos
 from helpcenter.flowcharts import trees as flowchart_trees
 from helpcenter.insights import checks as insights_checks
 from helpcenter.links import history as url_history
+from helpcenter.notices import checks as notices_checks
 from helpcenter.project import Project
 from helpcenter.search import checks as search_checks
+from helpcenter.verify import channels as verify_channels
 
 
 def run(docs_dir: Path, languages: Sequence[str], *, prefix: str = "docs/",
@@ -56,6 +58,7 @@ def run_project(project: Project, paths: Sequence[Path] = ()) -> list[Diagnostic
         problems += _tickets(project)
     if "helpcenter-insights" in settings:
         problems += insights_checks.check_project(project)
+    problems += notices_checks.check_project(project, catalog) + verify_channels.check_project(project)
     problems = sorted(set(problems))
     if not paths:
         return problems

@@ -229,5 +229,26 @@ def _load_project(config_file: Path):
                    templates=frozenset(config.theme.get_env().list_templates()))
 
 
+
+@cli.command("notices")
+@click.option("--at", "at", type=click.DateTime(["%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%M", "%Y-%m-%d"]),
+              help="List as of this UTC time instead of now (e.g. 2027-02-06T01:30:00Z).")
+@click.option("--lang", help="Show the texts in this language (default: the site's first).")
+@config_option
+def notices_command(at: dt.datetime | None, lang: str | None, config_file: Path) -> None:
+    """List the notices that are active or upcoming (notices.yml), soonest first."""
+    from helpcenter.notices import checks, schedule
+
+    project = _load_project(config_file)
+    loaded = checks.load_project(project)
+    for problem in loaded.diagnostics:
+        click.echo(problem.format())
+    now = at.replace(tzinfo=dt.timezone.utc) if at else dt.datetime.now(dt.timezone.utc)
+    lines = schedule.listing(loaded.notices, now, lang or project.languages[0])
+    click.echo("\n".join(lines) if lines else f"no notice is active or upcoming at {now:%Y-%m-%dT%H:%M:%SZ}")
+    if any(p.is_error for p in loaded.diagnostics):
+        raise SystemExit(1)
+
+
 if __name__ == "__main__":
     cli()

@@ -14,6 +14,7 @@ from typing import Any
 
 from helpcenter.diagnostics import Diagnostic, did_you_mean
 from helpcenter.floor import yamlpos
+from helpcenter.project import Project
 
 PLUGIN = "helpcenter-verify"
 DOMAIN = re.compile(r"^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$")
@@ -178,3 +179,12 @@ class _Reader:
                                  "write the name as it appears in the channel's address, without the site")
                     continue
                 into.append(Channel(kind, text.removeprefix("id") if platform == "app_store" else text, platform))
+
+
+def check_project(project: Project) -> list[Diagnostic]:
+    """`helpcenter check`'s part: the channel lists as the build checks them, at their mkdocs.yml lines."""
+    options = project.plugins.get(PLUGIN)
+    if options is None:
+        return []
+    config_file = project.config_file or project.root / "mkdocs.yml"
+    return load(options, config_file.name, yamlpos.option_positions(config_file, PLUGIN))[1]
