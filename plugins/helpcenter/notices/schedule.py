@@ -35,13 +35,13 @@ def check(notices: Sequence[Notice], catalog: Catalog, display: str, now: dt.dat
             problems.append(Diagnostic(display, *notice.positions["link"], "notices-unknown-article",
                                        f"notice '{notice.id}' links to unknown article '{notice.link}'",
                                        f"{did_you_mean(notice.link, article_ids)}link names an article id"))
-        for name, known, code in (("articles", article_ids, "notices-unknown-article"),
-                                  ("categories", category_ids, "notices-unknown-category")):
+        for name, known, code, what in (("articles", article_ids, "notices-unknown-article", "article"),
+                                        ("categories", category_ids, "notices-unknown-category", "category")):
             for item in getattr(notice, name):
                 if item not in known:
                     problems.append(Diagnostic(
                         display, *notice.positions.get(f"{name}.{item}", notice.positions["notice"]), code,
-                        f"notice '{notice.id}' is scoped to unknown {name[:-1]} '{item}'",
+                        f"notice '{notice.id}' is scoped to unknown {what} '{item}'",
                         f"{did_you_mean(item, known)}scope names {name} by id"))
         if notice.status(now) == "ended":
             assert notice.end is not None
