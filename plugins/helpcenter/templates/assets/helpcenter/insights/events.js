@@ -13,10 +13,16 @@ const IDS = [
 // Not \s, which differs between Python and JavaScript.
 const SPACE = /[\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
 
-/** NFKC; hashes → <txid>, addresses → <address>; lower case; one space; at most 100 code points. */
+/** NFKC; hashes → <txid>, addresses → <address>; lower case; one space; at most 100 code points, cut
+ * before a placeholder the cut would split. */
 export function normalizeQuery(text) {
   let value = String(text).normalize("NFKC");
   for (const [token, re] of IDS) value = value.replace(re, token);
   value = value.toLowerCase().replace(SPACE, " ").trim();
-  return [...value].slice(0, 100).join("").trimEnd();
+  let cut = 100;
+  for (const found of value.matchAll(/<address>|<txid>/g)) {
+    const start = [...value.slice(0, found.index)].length;  // code points, as Python counts
+    if (start < cut && start + found[0].length > 100) cut = start;
+  }
+  return [...value].slice(0, cut).join("").trimEnd();
 }

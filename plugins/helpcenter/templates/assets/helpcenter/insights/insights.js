@@ -33,12 +33,12 @@ function batches(events) {
   let size = 0;
   for (const event of events) {
     const bytes = new Blob([JSON.stringify(event)]).size + 1;
-    if (bodies[0].length && (bodies[0].length > 49 || size + bytes > 8190)) {
+    size += bytes;
+    if (bodies[0].length && (bodies[0].length > 49 || size > 8190)) {
       bodies.unshift([]);
-      size = 0;
+      size = bytes;
     }
     bodies[0].push(event);
-    size += bytes;
   }
   return bodies.map((body) => JSON.stringify(body));
 }
@@ -55,7 +55,7 @@ function flush() {
   }
 }
 
-// Search: one event per query the reader settles on (opens a result, Enter, closes the box, leaves, 2 s idle).
+// Search: one event per query settled on (a result opened, Enter, the box closed, the page left, 2 s idle).
 let search = null;
 let idle = 0;
 
@@ -63,7 +63,7 @@ document.addEventListener("input", ({ target }) => {
   if (!target.matches("[data-hc-search-input]")) return;
   clearTimeout(idle);
   const raw = target.value;
-  const mine = { raw };
+  const mine = {};
   mine.checked = raw.trim() && Promise.all([import("./events.js"), firewall()]).then(async ([events, fw]) => {
     const query = events.normalizeQuery(raw);
     const flagged = fw.mustBlock([...await fw.findSecrets(raw), ...await fw.findSecrets(query)]).length;
@@ -74,6 +74,8 @@ document.addEventListener("input", ({ target }) => {
   search = mine;
   idle = setTimeout(settle, 2000);
 });
+
+let settled = null;  // the search event queued last: the same query typed on (a longer one) replaces it
 
 function settle(item, now) {
   clearTimeout(idle);
@@ -87,23 +89,34 @@ function settle(item, now) {
   const record = () => {
     const { fields, event } = current;
     if (!fields) return;  // not checked yet: nothing unchecked ever leaves
-    if (!event) current.event = emit({ type: "search", ...(fields.sensitive ? fields : { ...fields, ...seen }) });
-    else if (seen.clicked && !fields.sensitive && queue.includes(event)) Object.assign(event, seen);
+    if (event) {  // settled (idle), then a result opened: the same search, with its click
+      if (seen.clicked && !fields.sensitive && queue.includes(event)) Object.assign(event, seen);
+      return;
+    }
+    const last = queue.indexOf(settled);
+    const same = fields.sensitive ? settled && settled.sensitive : settled && settled.query
+      && fields.query.startsWith(settled.query);
+    if (last >= 0 && same) queue.splice(last, 1);  // typed on after a pause: one search
+    current.event = settled = emit({ type: "search", ...(fields.sensitive ? fields : { ...fields, ...seen }) });
   };
   if (now) record();
   else current.checked.then(record);
 }
 
-const RESULT = "#hc-search-results > ";
+const RESULT = "#hc-search-results > li";
 document.addEventListener("keydown", ({ key, target }) => {
   // Enter opens the highlighted result, else the first (search.js).
-  if (key === "Enter" && target.matches("[data-hc-search-input]")) settle(document.querySelector(`${RESULT}[aria-selected=true], ${RESULT}li`));
+  if (key === "Enter" && target.matches("[data-hc-search-input]")) {
+    settle(document.querySelector(`${RESULT}[aria-selected=true]`) || document.querySelector(RESULT));
+  }
 }, true);
-document.addEventListener("click", ({ target }) => target.closest(RESULT + "li") && settle(target.closest(RESULT + "li")), true);
+document.addEventListener("click", ({ target }) => {
+  if (target.closest(RESULT)) settle(target.closest(RESULT));
+}, true);
 const toggle = document.getElementById("__search");
 if (toggle) toggle.addEventListener("change", () => toggle.checked || settle());
 
-// Troubleshooters: "step" at the first answer, then resolved, escalated, or abandoned when the reader leaves.
+// Troubleshooters: "step" at the first answer, then resolved, escalated, or abandoned (left mid-way).
 const walks = {};
 
 function walked({ detail }, escalated) {
@@ -128,8 +141,7 @@ document.addEventListener("helpcenter:escalate", (event) => walked(event, true))
 
 // Tickets: opened, a suggested article clicked, sent (tickets.js tells).
 document.addEventListener("helpcenter:ticket", ({ detail: { stage, source, article: id } }) => {
-  emit({ type: "ticket", stage, source: ["flowchart", "search"].includes(source) ? source : "article",
-    ...(id && { article: id }) });
+  emit({ type: "ticket", stage, source: source || "article", ...(id && { article: id }) });
 });
 
 // "Was this helpful?" (partials/helpcenter/feedback.html): its code loads when a reader votes.
@@ -143,7 +155,7 @@ if (box) {
 }
 if (article) emit({ type: "view", article });
 
-/** What must still be said when the reader leaves (feedback.js: a No whose reasons were not sent). */
+/** Said when the reader leaves (feedback.js: a No without its reasons). */
 export const leaving = [];
 
 function leave(left) {
