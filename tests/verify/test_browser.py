@@ -149,3 +149,28 @@ def test_axe_on_the_checker(watched, site_url: str, lang: str, text: str) -> Non
         field.press("Enter")
         expect(page.locator("#hc-verify-result .hc-verify__verdict")).not_to_be_empty()
     assert axe_violations(page) == []
+
+
+ESCALATE = "en/troubleshooting/balance-not-showing/?step=e-display"  # a troubleshooter's escalate leaf
+
+
+def test_escalate_leaf_and_ticket_form_link_to_the_checker(watched, site_url: str) -> None:
+    page, _ = watched
+    page.goto(site_url + ESCALATE)
+    leaf = page.locator(".hc-flow__notice + .hc-verify-link a").first
+    expect(leaf).to_have_text(STRINGS.t("en", "verify.link"))
+    assert leaf.get_attribute("href") == site_url + "en/verify/"
+    page.locator(".hc-flow__ticket").first.click()  # the ticket form, drawn by tickets.js
+    form_link = page.locator("dialog.hc-ticket[open] .hc-ticket__notice + .hc-verify-link a")
+    expect(form_link).to_have_text(STRINGS.t("en", "verify.link"))
+
+
+@pytest.mark.parametrize(("lang", "query"), [("en", "is this site real?"), ("en", "fake telegram support"),
+                                             ("zh", "这个网站是真的吗")])
+def test_search_finds_the_checker_first(watched, site_url: str, lang: str, query: str) -> None:
+    page, _ = watched
+    page.goto(f"{site_url}{lang}/")
+    page.wait_for_function("() => window.helpcenter && typeof window.helpcenter.search === 'function'")
+    results = page.evaluate("([q, lang]) => window.helpcenter.search(q, {lang})", [query, lang])
+    assert results, f"nothing found for {query!r}"
+    assert (results[0]["id"], results[0]["url"]) == ("verify", f"{site_url}{lang}/verify/")

@@ -46,6 +46,11 @@ class SiteIndex:
         `search: {boost: 2}` ranks it higher, as with Material's own search.
         """
         where = locate(self.catalog, src_uri)
+        listed = meta.get("helpcenter_search")  # a generated page that is no article describes itself (the checker)
+        if where is None and isinstance(listed, dict) and listed.get("lang") in self.builders:
+            self.builders[listed["lang"]].add(Doc(str(listed["id"]), url, str(meta.get("title", "")), str(listed[
+                "summary"]), tuple(listed["tags"]), tuple(sections.split(html)), float(listed.get("boost", 1))))
+            return True
         if where is None or where[0] != "article":
             return False
         found = meta.get("search")

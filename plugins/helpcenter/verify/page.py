@@ -19,6 +19,7 @@ from helpcenter.verify.channels import Channels
 TEMPLATE = "helpcenter/verify.html"
 DATA_URI = "assets/helpcenter/verify/verify.json"
 SKELETON_URI = "assets/helpcenter/verify/skeleton.json"
+SEARCH_ID = "verify"  # the page's id in search results
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,10 @@ def page_url(lang: str, path: str, directory_urls: bool = True) -> str:
 def source(lang: str, strings: Strings) -> str:
     """The generated Markdown of one language's page: front matter only, the template draws the rest."""
     meta = {"title": strings.t(lang, "verify.title"), "description": strings.t(lang, "verify.summary"),
-            "template": TEMPLATE, "helpcenter_verify": True,
-            # Search: the page is found by what readers ask ("is this site real?"), ahead of articles.
-            "search": {"boost": 3}, "tags_text": strings.t(lang, "verify.search_terms")}
+            "template": TEMPLATE,
+            # helpcenter-search indexes it like an article, found by what readers ask ("is this site real?").
+            "helpcenter_search": {"id": SEARCH_ID, "lang": lang, "summary": strings.t(lang, "verify.summary"),
+                                  "tags": strings.t(lang, "verify.search_terms").split(), "boost": 3}}
     return "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n"
 
 
