@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from helpcenter.content.catalog import Catalog
 from helpcenter.diagnostics import Diagnostic, did_you_mean
@@ -82,7 +83,8 @@ def for_page(notices: Sequence[Notice], catalog: Catalog, lang: str, category: s
     return sorted(shown, key=lambda s: (order[s.severity], s.start))
 
 
-def to_json(notices: Sequence[Notice], catalog: Catalog, site_url: str, directory_urls: bool = True) -> list[dict]:
+def to_json(notices: Sequence[Notice], catalog: Catalog, site_url: str,
+            directory_urls: bool = True) -> list[dict[str, Any]]:
     """notices.json for the app: every notice with its window, texts and links per language, and scope."""
     base = site_url.rstrip("/") + "/" if site_url else "/"
     rows = []

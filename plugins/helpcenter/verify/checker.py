@@ -108,9 +108,9 @@ def _url(text: str, channels: Channels) -> Result:
     bare = host.ascii.removeprefix("www.")
     platform = PLATFORM_HOSTS.get(bare)
     if platform:
-        found = _platform_name(platform, parts.path, parts.query)
-        if found:
-            return _handle(platform, found, channels, kind="handle")
+        name_there = _platform_name(platform, parts.path, parts.query)
+        if name_there:
+            return _handle(platform, name_there, channels, kind="handle")
     base = ["punycode"] if host.punycode else []
     userinfo = parts.username is not None
     for channel in channels.domains:

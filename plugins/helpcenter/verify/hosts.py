@@ -34,6 +34,7 @@ def parse(name: str) -> Host | None:
     name = name.strip().rstrip(".")
     if not name or any(c in name for c in " /\\@"):
         return None
+    ascii_name: str | None
     try:
         ascii_name = idna.encode(name, uts46=True, transitional=False).decode("ascii")
     except idna.IDNAError:
