@@ -40,6 +40,9 @@ FLOW = "en/troubleshooting/tx-pending/"  # its troubleshooter is walked to an es
 NOTHING_ZH = "量子纠缠"  # finds nothing on the Chinese side
 
 
+PLAUSIBLE = "      format: plausible\n      plausible_domain: help.example-wallet.com\n"
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -63,8 +66,9 @@ extra:
 """
 
 
-def build_sample(into: Path, port: int, extra: str = "") -> Path:
-    """The sample help center, its endpoint pointed at this module's collector; `extra` YAML appended."""
+def build_sample(into: Path, port: int, extra: str = "", options: str = "") -> Path:
+    """The sample help center, its endpoint pointed at this module's collector; `extra` YAML appended,
+    `options` (lines) added to helpcenter-insights."""
     project = into / "sample"
     project.mkdir()
     for name in SAMPLE_FILES:
@@ -73,7 +77,9 @@ def build_sample(into: Path, port: int, extra: str = "") -> Path:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "endpoint: http://127.0.0.1:8300/events" in text
-    config.write_text(text.replace("127.0.0.1:8300", f"127.0.0.1:{port}") + extra, encoding="utf-8")
+    endpoint = f"endpoint: http://127.0.0.1:{port}/events\n"
+    text = text.replace("endpoint: http://127.0.0.1:8300/events\n", endpoint + options)
+    config.write_text(text + extra, encoding="utf-8")
     return build_into(project)
 
 
@@ -168,6 +174,11 @@ class Collector:
         self.thread.join(timeout=30)
 
 
+@pytest.fixture(scope="module")
+def plausible_url(tmp_path_factory: pytest.TempPathFactory, serve, port: int) -> str:
+    return serve(build_sample(tmp_path_factory.mktemp("insights-plausible"), port, options=PLAUSIBLE), csp(port))
+
+
 def start_collector(tmp_path: Path, port: int, site: str) -> Iterator[Collector]:
     running = Collector(tmp_path / "insights.sqlite", port, "{0.scheme}://{0.netloc}".format(urlsplit(site)))
     yield running
@@ -177,6 +188,11 @@ def start_collector(tmp_path: Path, port: int, site: str) -> Iterator[Collector]
 @pytest.fixture
 def collector(tmp_path: Path, port: int, site_url: str) -> Iterator[Collector]:
     yield from start_collector(tmp_path, port, site_url)
+
+
+@pytest.fixture
+def plausible_collector(tmp_path: Path, port: int, plausible_url: str) -> Iterator[Collector]:
+    yield from start_collector(tmp_path, port, plausible_url)
 
 
 @pytest.fixture
@@ -414,3 +430,22 @@ def test_query_normaliser_matches_the_python_twin(page, site_url: str) -> None:
     }""", [site_url + "assets/helpcenter/insights/events.js", [v["query"] for v in VECTORS]])
     assert [(v["name"], a) for v, a in zip(VECTORS, actual, strict=True)] == [
         (v["name"], v["normalized"]) for v in VECTORS]
+
+
+def test_plausible_format_sends_one_custom_event_a_request(page, plausible_url: str,
+                                                           plausible_collector: Collector) -> None:
+    page.goto(plausible_url + VOTED + "?ref=newsletter#fees")
+    page.locator("[data-hc-feedback] [data-hc-vote][value=yes]").click()
+    expect(page.locator("[data-hc-feedback-status]")).not_to_be_empty()
+    leave(page)
+    deadline = time.monotonic() + 20
+    while len(plausible_collector.received) < 2:  # our collector refuses them (400): Plausible's fields
+        assert time.monotonic() < deadline, plausible_collector.received
+        time.sleep(0.05)
+    url = plausible_url + VOTED  # without the query and the fragment
+    assert sorted((json.loads(body) for _, body in plausible_collector.received), key=lambda e: e["name"]) == [
+        {"name": "feedback", "url": url, "domain": "help.example-wallet.com",
+         "props": {"lang": "en", "article": "create-wallet", "helpful": "true"}},
+        {"name": "view", "url": url, "domain": "help.example-wallet.com",
+         "props": {"lang": "en", "article": "create-wallet"}},
+    ]

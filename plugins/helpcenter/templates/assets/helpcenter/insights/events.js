@@ -1,5 +1,5 @@
-// Twin of helpcenter/insights/events.py (tests/fixtures/insights/query-vectors.yml pins both); loaded
-// with the firewall on the first search, never before.
+// Twin of helpcenter/insights/events.py (tests/fixtures/insights/query-vectors.yml pins both), and the
+// Plausible form of our events. Loaded with the firewall on the first search (or at once for Plausible).
 
 const B58 = "[1-9A-HJ-NP-Za-km-z]";
 // Pasted hashes and addresses lead to a reader's wallet: only their class is kept.
@@ -25,4 +25,13 @@ export function normalizeQuery(text) {
     if (start < cut && start + found[0].length > 100) cut = start;
   }
   return [...value].slice(0, cut).join("").trimEnd();
+}
+
+/** A Plausible custom event (POST /api/event): {name, url, domain, props}, props as strings; the URL
+ * without ?… or #…, which may hold what the reader typed. */
+export function plausible({ type, ...fields }, domain) {
+  const props = {};
+  for (const [key, value] of Object.entries(fields)) if (value !== null) props[key] = String(value);
+  return JSON.stringify({ name: type, url: location.origin + location.pathname, domain: domain || location.hostname,
+    props });
 }

@@ -43,13 +43,17 @@ function batches(events) {
   return bodies.map((body) => JSON.stringify(body));
 }
 
+// Plausible takes one custom event a request (events.js writes it).
+let plausible = null;
+if (config.dataset.format === "plausible") {
+  import("./events.js").then((events) => { plausible = (event) => events.plausible(event, config.dataset.domain); });
+}
+
 function flush() {
+  if (!plausible && config.dataset.format === "plausible") return;
   const events = queue.splice(0);
   if (!events.length || !allowed()) return;
-  // Plausible takes one custom event a request; the URL without ?q= or #…, which may hold what was typed.
-  const bodies = config.dataset.format === "plausible" ? events.map(({ type, ...props }) => JSON.stringify({
-    name: type, url: location.origin + location.pathname, domain: config.dataset.domain || location.hostname,
-    props })) : batches(events);
+  const bodies = plausible ? events.map(plausible) : batches(events);
   for (const body of bodies) {
     fetch(endpoint, { method: "POST", body, keepalive: true, credentials: "omit", mode: "no-cors" }).catch(() => {});
   }
