@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 from helpcenter.firewall import phrases, wordlists
 from helpcenter.firewall.secrets import MUST_BLOCK, find_secrets, must_block
 
-VECTORS_FILE = Path(__file__).parent.parent / "fixtures" / "tickets" / "secret-vectors.yml"
+VECTORS_FILE = Path(__file__).parent.parent / "fixtures" / "firewall" / "secret-vectors.yml"
 VECTORS = YAML(typ="safe").load(VECTORS_FILE.read_text(encoding="utf-8"))
 LANGUAGES = sorted(Mnemonic.list_languages())
 

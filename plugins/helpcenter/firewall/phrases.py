@@ -1,7 +1,7 @@
 """Find BIP-39 recovery phrases (whole, partial, numbered, spaced or not, one word misspelled) in text.
 
 This is the Python twin of the phrase half of `assets/helpcenter/firewall/secrets.js`: the same tokens, the
-same runs and the same rules, pinned by tests/fixtures/tickets/secret-vectors.yml. Indices here are
+same runs and the same rules, pinned by tests/fixtures/firewall/secret-vectors.yml. Indices here are
 Python string indices (code points); the browser's are UTF-16 indices of the same substrings.
 
 How a run becomes a finding, per word list:

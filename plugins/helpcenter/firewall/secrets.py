@@ -3,7 +3,7 @@
 `find_secrets(text)` returns every recovery phrase, private key or similar secret in a text, so the
 ticket builder can refuse to put it in a URL and the build can prove the property with Hypothesis.
 The browser runs the same rules in `assets/helpcenter/firewall/secrets.js`; both are pinned by
-tests/fixtures/tickets/secret-vectors.yml. Kinds:
+tests/fixtures/firewall/secret-vectors.yml. Kinds:
 
 | kind | what | the reader may send it? |
 |---|---|---|

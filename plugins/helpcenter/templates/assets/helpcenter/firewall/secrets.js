@@ -1,7 +1,7 @@
 // The secret firewall in the browser: findSecrets(text) → Promise<[{kind, start, end}]>.
 //
 // Twin of helpcenter/firewall/secrets.py and phrases.py (same rules, same constants; both are pinned
-// by tests/fixtures/tickets/secret-vectors.yml). start/end are JavaScript (UTF-16) string indices.
+// by tests/fixtures/firewall/secret-vectors.yml). start/end are JavaScript (UTF-16) string indices.
 // The BIP-39 word lists (every language the `mnemonic` package ships) are a JSON file next to this
 // module, fetched only the first time a text could hold a phrase (couldHoldPhrase). Nothing found
 // here is ever stored, logged or sent anywhere.
