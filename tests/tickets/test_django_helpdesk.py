@@ -115,8 +115,9 @@ def test_a_ticket_reaches_django_helpdesk_and_is_stored(page, site_url: str, des
     assert page.locator(".hc-ticket__field label").all_inner_texts() == [
         "Network", "Transaction hash (TxID)", "Sending address", "Time", "App version", "Phone and system version"]
 
-    # A recovery phrase typed into the form: sending is refused, nothing is opened.
+    # A recovery phrase typed into the form: named while typing, then sending is refused, nothing is opened.
     page.fill("#hc-ticket-what", f"The app shows it pending. My words: {PHRASE}")
+    page.locator("#hc-ticket-what-live .hc-ticket__live-item[data-kind='recovery-phrase']").wait_for()
     page.locator(".hc-ticket__send").click()
     page.locator(".hc-ticket__secrets .hc-ticket__secret[data-kind='recovery-phrase']").wait_for()
     assert requests == []
