@@ -95,23 +95,76 @@ def urls_command(write: bool, config_file: Path) -> None:
 
 
 @cli.command("link")
-@click.argument("article_id")
+@click.argument("article_id", required=False)
 @click.option("--lang", help="Open in this language instead of the reader's own.")
 @click.option("--section", help="Heading id to jump to, e.g. 'why'.")
 @click.option("--step", help="Flowchart step (node id) to open.")
+@click.option("--error", "error_code", metavar="CODE", help="The link for an error code the app shows (/errors/<CODE>/).")
 @config_option
-def link_command(article_id: str, lang: str | None, section: str | None, step: str | None,
-                 config_file: Path) -> None:
-    """Print the short link to an article, a section or a flowchart step."""
+def link_command(article_id: str | None, lang: str | None, section: str | None, step: str | None,
+                 error_code: str | None, config_file: Path) -> None:
+    """Print the short link to an article, a section or a flowchart step, or the link of an error code."""
     from helpcenter.flowcharts import trees
     from helpcenter.links import resolve
 
+    if bool(article_id) == bool(error_code) or (error_code and (section or step)):
+        raise click.UsageError("give an ARTICLE_ID (with --section or --step if you like), or --error CODE alone")
     project = _load_project(config_file)
-    result = resolve.short_link(project, article_id, lang=lang, section=section, step=step,
-                                step_error=lambda tree_ids, node: trees.step_error(project, tree_ids, node))
+    result = resolve.error_link(project, error_code, lang=lang) if error_code else resolve.short_link(
+        project, article_id, lang=lang, section=section, step=step,
+        step_error=lambda tree_ids, node: trees.step_error(project, tree_ids, node))
     if result.error:
         raise click.ClickException(result.error)
     click.echo(result.url)
+
+
+@cli.command("find")
+@click.argument("words", nargs=-1, required=True)
+@click.option("--lang", help="Search the articles of this language first (default: the site's first language).")
+@click.option("--limit", type=click.IntRange(1, 50), default=5, show_default=True)
+@click.option("--format", "style", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
+              help="markdown: a reply snippet per result, '[title](short link): summary'.")
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True,
+              help="The built site whose search index is read (built first when it has none).")
+@config_option
+def find_command(words: tuple[str, ...], lang: str | None, limit: int, style: str, site_dir: Path,
+                 config_file: Path) -> None:
+    """The articles (and sections) that answer WORDS, ranked as the site's search ranks them."""
+    from helpcenter.search import find
+
+    finder = find.Finder(site_dir / "search")
+    if not finder.languages:
+        _build_site(config_file, site_dir)
+        finder = find.Finder(site_dir / "search")
+    if lang is not None and lang not in finder.languages:
+        raise click.BadParameter(f"'{lang}' is not a language of the site ({', '.join(finder.languages)})",
+                                 param_hint="'--lang'")
+    results = finder.find(" ".join(words), lang or finder.languages[0], limit)
+    click.echo(find.render(results, style, find.short_links(site_dir)) or "no articles found")
+
+
+@cli.command("translations")
+@click.option("--mark", nargs=2, metavar="ID LANG", help="Record that the LANG translation of ID matches its source now.")
+@config_option
+def translations_command(mark: tuple[str, str] | None, config_file: Path) -> None:
+    """List per language the translations that are missing or out of date, and since when; --mark one as current."""
+    from helpcenter.content import catalog, translations
+
+    project = _load_project(config_file)
+    catalog.load(project.docs_dir, project.languages, display_prefix=project.prefix).catalog
+    if mark:
+        try:
+            path, text, digest = translations.mark_file(loaded, *mark, lambda rel: (project.docs_dir / rel).read_text(
+                encoding="utf-8"))
+        except ValueError as err:
+            raise click.ClickException(str(err)) from err
+        (project.docs_dir / path).write_text(text, encoding="utf-8")
+        click.echo(f"{project.prefix}{path}: translated_from: {digest}")
+        return
+    today = dt.datetime.now(dt.timezone.utc).date()
+    when = lambda s: translations.when(s, project.docs_dir, today)  # noqa: E731 - one line, read once
+    for line in translations.report(translations.statuses(loaded), project.prefix, when):
+        click.echo(line)
 
 
 @cli.command("review")
@@ -204,6 +257,22 @@ def _record_new_paths(project) -> None:
         (project.root / name).write_text(history.dump(updated), encoding="utf-8")
         for line in added:
             click.echo(f"recorded {project.prefix}{line} in {name}")
+
+
+def _build_site(config_file: Path, site_dir: Path) -> None:
+    """Build the site (for `find`, when it has no search index yet), saying so on stderr."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    if not config_file.exists():
+        raise ProjectError(f"no search index in {site_dir} and no {config_file} to build one from")
+    click.echo(f"no search index in {site_dir}: building the site first", err=True)
+    config = load_config(str(config_file), site_dir=str(site_dir))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
 
 
 def _load_project(config_file: Path):

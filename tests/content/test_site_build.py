@@ -88,11 +88,14 @@ def test_articles_json_lists_every_article_and_language(built: Path) -> None:
     assert [(r["id"], r["lang"]) for r in rows] == [
         ("backup-recovery-phrase", "en"), ("backup-recovery-phrase", "zh"),
         ("create-wallet", "en"), ("create-wallet", "zh")]
+    updated = rows[3].pop("updated")  # the file's last commit (or its modification date outside git)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", updated)
     assert rows[3] == {
         "id": "create-wallet", "lang": "zh", "title": "创建新钱包", "summary": "生成助记词、备份并设置密码。",
         "url": "https://help.example.test/zh/wallet/create-wallet/",
         "short_url": "https://help.example.test/a/create-wallet/?lang=zh", "category": "wallet",
-        "tags": ["wallet", "setup"], "reviewed": "2026-11-20", "flowchart": None}
+        "tags": ["wallet", "setup"], "reviewed": "2026-11-20", "flowchart": None,
+        "error_codes": [], "sections": [{"id": "backup", "title": "备份助记词"}]}
 
 
 def test_page_size_stays_flat_as_articles_grow(tmp_path: Path) -> None:

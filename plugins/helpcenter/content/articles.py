@@ -20,6 +20,7 @@ MAX_REVIEW_DAYS = 3650  # ten years: beyond that an article is never due, and da
 ARTICLE_FIELDS: dict[str, str] = {  # key -> expected type, as named in messages
     "id": "str", "title": "str", "summary": "str", "tags": "list", "reviewed": "date",
     "review_every": "int", "related": "list", "flowchart": "str", "sources": "list",
+    "error_codes": "list", "translated_from": "str",
 }
 REQUIRED = ("id", "title", "summary")
 CATEGORY_FIELDS: dict[str, str] = {"title": "str", "summary": "str", "order": "int"}
@@ -48,6 +49,9 @@ class Article:
     related: tuple[str, ...] = ()
     flowchart: str | None = None
     sources: tuple[str, ...] = ()
+    error_codes: tuple[str, ...] = ()  # codes the wallet app shows ('OUT_OF_ENERGY'): /errors/<CODE>/
+    translated_from: str | None = None  # the source's digest this translation was made from
+    digest: str = ""  # content hash of title, summary and body (translations.digest)
     positions: dict[str, Pos] = field(default_factory=dict, compare=False, hash=False, repr=False)
     item_positions: dict[str, list[Pos]] = field(default_factory=dict, compare=False, hash=False,
                                                  repr=False)

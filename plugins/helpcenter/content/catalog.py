@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from helpcenter.content import frontmatter
+from helpcenter.content import frontmatter, translations
 from helpcenter.content.articles import (
     ARTICLE_FIELDS,
     CATEGORY_FIELDS,
@@ -204,7 +204,9 @@ def _load_file(catalog: Catalog, rel: str, raw: bytes, display: str,
         summary=" ".join(values["summary"].split()), tags=values.get("tags", ()),
         reviewed=values.get("reviewed"), review_every=values.get("review_every"),
         related=values.get("related", ()), flowchart=values.get("flowchart"),
-        sources=values.get("sources", ()),
+        sources=values.get("sources", ()), error_codes=values.get("error_codes", ()),
+        translated_from=values.get("translated_from"),
+        digest=translations.digest(values["title"], values["summary"], fm.body),
         positions={k: fm.pos(k) for k in fm.data} | {"": fm.start},
         item_positions=dict(fm.item_pos)))
     return problems

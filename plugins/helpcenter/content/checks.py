@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+from helpcenter.content import translations
 from helpcenter.content.catalog import Catalog
 from helpcenter.diagnostics import Diagnostic, did_you_mean
+
+ERROR_CODE = re.compile(r"[A-Z0-9][A-Z0-9_.]*")  # as apps show them: OUT_OF_ENERGY, NONCE_EXPIRED
 
 
 def check(catalog: Catalog, *, prefix: str = "") -> list[Diagnostic]:
@@ -12,6 +17,24 @@ def check(catalog: Catalog, *, prefix: str = "") -> list[Diagnostic]:
     problems += _duplicates(catalog, prefix)
     problems += _related(catalog, prefix)
     problems += _translations(catalog, prefix)
+    problems += _error_codes(catalog, prefix)
+    problems += translations.check(catalog, prefix)
+    return problems
+
+
+def _error_codes(catalog: Catalog, prefix: str) -> list[Diagnostic]:
+    problems = []
+    for article in catalog.articles:
+        positions = article.item_positions.get("error_codes", [])
+        for index, code in enumerate(article.error_codes):
+            if ERROR_CODE.fullmatch(code):
+                continue
+            line, col = positions[index] if index < len(positions) else article.pos("error_codes")
+            suggestion = re.sub(r"[^A-Z0-9_.]+", "_", code.upper()).strip("_")
+            problems.append(Diagnostic(prefix + article.path, line, col, "fm-bad-error-code",
+                                       f"error code '{code}' is not written as the app shows codes",
+                                       f"use capitals, digits and underscores, e.g. '{suggestion}' "
+                                       "(links /errors/<CODE>/ match it in any case)"))
     return problems
 
 

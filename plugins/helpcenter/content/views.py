@@ -46,6 +46,7 @@ class PageView:
     articles: list[Link] = field(default_factory=list)  # category page list
     related: list[Link] = field(default_factory=list)  # article foot
     alternates: list[Alternate] = field(default_factory=list)
+    outdated: Link | None = None  # article: the source it lags behind (`translated_from` differs)
 
 
 def locate(catalog: Catalog, src_uri: str) -> tuple[str, str, str] | None:
@@ -104,7 +105,16 @@ def page_view(catalog: Catalog, src_uri: str, directory_urls: bool = True) -> Pa
     return PageView("article", lang, article=article, home=home,
                     category=_category_link(category, directory_urls) if category else None,
                     related=_related(catalog, article, directory_urls),
-                    alternates=_alternates(catalog, lang, article_url))
+                    alternates=_alternates(catalog, lang, article_url),
+                    outdated=_outdated(catalog, article, directory_urls))
+
+
+def _outdated(catalog: Catalog, article: Article, directory_urls: bool) -> Link | None:
+    # Only a translation that records its source can tell: `translated_from` is the source's digest then.
+    source = catalog.article(article.id, catalog.default_language)
+    if source is None or source is article or not article.translated_from or article.translated_from == source.digest:
+        return None
+    return Link(source.title, source.url(directory_urls), source.summary, source.lang)
 
 
 def _related(catalog: Catalog, article: Article, directory_urls: bool) -> list[Link]:

@@ -10,6 +10,7 @@ from mkdocs.structure.pages import Page
 
 from helpcenter.content import views
 from helpcenter.floor.adapter import add_assets, articles_plugin, docs_prefix, report
+from helpcenter.flowcharts import outline as flow_outline
 from helpcenter.flowcharts import render, trees
 from helpcenter.flowcharts import view as flow_view
 from helpcenter.flowcharts.config import FlowchartsConfig
@@ -65,3 +66,11 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
             article={"id": article.id, "title": article.title, "url": page.canonical_url or "/" + page.url},
             strings=self.articles.strings.section(lang, "flowcharts"))
         return render.render(widget, self.env) + html
+
+    def outline(self, tree_id: str, lang: str, article_link) -> str:
+        """A tree as a Markdown outline ('' when there is none): helpcenter-links asks for it by name."""
+        tree = self.trees.trees.get(tree_id)
+        if tree is None:
+            return ""
+        return flow_outline.outline(tree, lang, self.articles.catalog.default_language,
+                                    self.articles.strings.t(lang, "flowcharts.heading"), article_link)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from helpcenter.content.catalog import Catalog
 
 
-def rows(catalog: Catalog, site_url: str = "", directory_urls: bool = True) -> list[dict[str, Any]]:
-    """Rows `{id, lang, title, summary, url, short_url, category, tags, reviewed}`, sorted by id and language.
+def rows(catalog: Catalog, site_url: str = "", directory_urls: bool = True, *,
+         sections: Mapping[tuple[str, str], Sequence[tuple[str, str]]] | None = None,
+         updated: Mapping[str, dt.date] | None = None) -> list[dict[str, Any]]:
+    """Rows `{id, lang, title, summary, url, short_url, category, tags, reviewed, flowchart, error_codes,
+    sections, updated}`, sorted by id and language.
 
-    URLs are absolute when the site URL is known, else relative to the site root.
+    URLs are absolute when the site URL is known, else relative to the site root. `sections` maps
+    (id, lang) to the article's (heading id, heading) pairs; `updated` docs paths to their last change.
     """
     base = site_url if not site_url or site_url.endswith("/") else site_url + "/"
     order = {lang: i for i, lang in enumerate(catalog.languages)}
@@ -22,5 +28,8 @@ def rows(catalog: Catalog, site_url: str = "", directory_urls: bool = True) -> l
             "category": a.category, "tags": list(a.tags),
             "reviewed": a.reviewed.isoformat() if a.reviewed else None,
             "flowchart": a.flowchart,
+            "error_codes": [code.upper() for code in a.error_codes],
+            "sections": [{"id": anchor, "title": title} for anchor, title in (sections or {}).get((a.id, a.lang), ())],
+            "updated": (updated or {})[a.path].isoformat() if a.path in (updated or {}) else None,
         })
     return result

@@ -1,4 +1,4 @@
-"""Adapt MkDocs events to short links: a page per article id, the site root, and articles.json."""
+"""Adapt MkDocs events to stable links: short links, error-code links, the listings and the files for machines."""
 
 from __future__ import annotations
 
@@ -8,27 +8,38 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from helpcenter import htmljson, render
-from helpcenter.floor.adapter import articles_plugin, docs_prefix, report
-from helpcenter.links import history, listing, shortlinks
+from helpcenter.content import revisions, views
+from helpcenter.firewall import fields
+from helpcenter.floor.adapter import add_assets, add_generated, articles_plugin, docs_prefix, report
+from helpcenter.links import context, errors, history, listing, machines, shortlinks
 from helpcenter.links.config import LinksConfig
 
 SCRIPT = "assets/helpcenter/links/shortlink.js"
+ERRORS_SCRIPT = "assets/helpcenter/links/errors.js"
+STYLESHEET = "assets/helpcenter/links/links.css"
+SCRIPTS = ("assets/helpcenter/links/page.js",)
+CONTEXT = "assets/helpcenter/links/context.json"
+STRINGS = "assets/helpcenter/links/links.json"  # the `links` UI strings per language, for page.js
 
 
 class LinksPlugin(BasePlugin[LinksConfig]):
-    """Write `/a/<id>/` pages that open the article in the reader's language, and the listing."""
+    """Write `/a/<id>/` and `/errors/<CODE>/` pages, the listings and the files for assistants."""
 
     def on_config(self, config):
         articles = articles_plugin(config, "helpcenter-links")
         self.articles = articles
-        render.add_theme_dir(config.theme.dirs)
+        self.sections: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        add_assets(config, STYLESHEET, SCRIPTS)
         return config
 
     @event_priority(-50)  # late: helpcenter-articles loads the catalog in its own on_files
     def on_files(self, files: Files, *, config):
         catalog = self.articles.catalog
+        report(errors.check(catalog, docs_prefix(config)))
+        root = shortlinks.root_link(catalog, config.use_directory_urls)
         pages = [*shortlinks.short_links(catalog, config.use_directory_urls),
-                 shortlinks.root_link(catalog, config.use_directory_urls),
+                 *([root] if _root_is_free(files, root, config.use_directory_urls) else []),
+                 *errors.pages(catalog, config.use_directory_urls),
                  *self._redirects(config)]
         for link in pages:
             html = render.render("helpcenter/shortlink.html", link=link, data=htmljson.dumps({
@@ -36,6 +47,16 @@ class LinksPlugin(BasePlugin[LinksConfig]):
             }), script=link.up + SCRIPT, site_name=config.site_name, canonical=_canonical(config.site_url, link))
             if files.get_file_from_path(link.src_uri) is None:
                 files.append(File.generated(config, link.src_uri, content=html))
+        lookup = errors.lookup_data(catalog, config.use_directory_urls)
+        strings = self.articles.strings
+        add_generated(files, config, {
+            f"{errors.PREFIX}/index.html": render.render(
+                "helpcenter/errors.html", lang=catalog.default_language, site_name=config.site_name,
+                title=strings.t(catalog.default_language, "links.errors_title"), codes=lookup["codes"],
+                data=htmljson.dumps(lookup), script="../" + ERRORS_SCRIPT),
+            CONTEXT: htmljson.dumps(context.browser_data(fields.collect_fields())),
+            STRINGS: htmljson.dumps({lang: strings.section(lang, "links") for lang in catalog.languages}),
+        })
         return files
 
     def _redirects(self, config) -> list[shortlinks.ShortLink]:
@@ -48,11 +69,65 @@ class LinksPlugin(BasePlugin[LinksConfig]):
         report(problems + history.check(found, catalog, docs_prefix(config)))
         return [history.redirect_link(r, catalog, config.use_directory_urls) for r in history.redirects(found, catalog)]
 
+    def on_page_content(self, html: str, *, page, config, files):
+        # The headings agents can link to, as the page's table of contents has them (articles.json).
+        where = views.locate(self.articles.catalog, page.file.src_uri)
+        if where is not None and where[0] == "article":
+            self.sections[(where[2], where[1])] = [(item.id, item.title) for item in _walk(page.toc)]
+        return html
+
     def on_post_build(self, *, config):
-        rows = listing.rows(self.articles.catalog, config.site_url or "", config.use_directory_urls)
-        target = Path(config.site_dir) / self.config.listing_file
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(htmljson.dumps(rows) + "\n", encoding="utf-8")
+        catalog = self.articles.catalog
+        site_dir = Path(config.site_dir)
+        docs_dir = Path(config.docs_dir)
+        rows = listing.rows(catalog, config.site_url or "", config.use_directory_urls, sections=self.sections,
+                            updated=revisions.last_changed(docs_dir))
+        outputs = {self.config.listing_file: htmljson.dumps(rows) + "\n",
+                   "errors.json": htmljson.dumps(errors.listing(catalog, config.site_url or "",
+                                                                 config.use_directory_urls)) + "\n"}
+        site = machines.Site(dict(self.articles.config.languages_site_name) or {catalog.default_language:
+                                                                               config.site_name},
+                             config.site_description or "", config.site_url or "", config.use_directory_urls)
+        flowcharts = config.plugins.get("helpcenter-flowcharts")  # asked by name: features never import each other
+        copies: dict[str, str] = {}
+
+        def copy(article) -> str:
+            if article.path not in copies:
+                outline = ""
+                if article.flowchart and flowcharts is not None:
+                    outline = flowcharts.outline(article.flowchart, article.lang, lambda i: _resolve_link(i, article))
+                body = machines.body_of((docs_dir / article.path).read_bytes())
+                copies[article.path] = machines.markdown_copy(article, body, catalog, site, outline)
+            return copies[article.path]
+
+        def _resolve_link(article_id: str, seen_from):
+            other = catalog.article(article_id, seen_from.lang) or next(
+                iter(catalog.translations(article_id).values()), None)
+            return (other.title, site.base + machines.copy_uri(other, site.directory_urls)) if other else None
+
+        outputs["llms.txt"] = machines.llms_txt(catalog, site)
+        for lang in catalog.languages:
+            outputs[f"{lang}/{machines.FULL_NAME}"] = machines.llms_full(catalog, lang, site, copy)
+        for article in catalog.articles:
+            outputs[machines.copy_uri(article, config.use_directory_urls)] = copy(article)
+        for name, text in outputs.items():
+            target = site_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+
+
+def _walk(toc):
+    for item in toc:
+        yield item
+        yield from _walk(item.children)
+
+
+def _root_is_free(files: Files, root: shortlinks.ShortLink, directory_urls: bool) -> bool:
+    # The language-choosing root only where the site has no home page of its own and each language's
+    # home exists (a site adopted with docs/index.md keeps it; one without language homes gets none).
+    dests = {file.dest_uri for file in files}
+    homes = [url + "index.html" if directory_urls else url for url in root.targets.values()]
+    return root.src_uri not in dests and all(home in dests for home in homes)
 
 
 def _canonical(site_url: str | None, link: shortlinks.ShortLink) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 import markdown
 
@@ -12,6 +13,7 @@ from helpcenter.content import catalog as catalog_loader
 from helpcenter.content import frontmatter
 from helpcenter.diagnostics import did_you_mean
 from helpcenter.floor.text import read_text
+from helpcenter.links import errors
 from helpcenter.links.shortlinks import build_url
 from helpcenter.project import Project
 
@@ -71,3 +73,18 @@ def heading_ids(raw: bytes) -> list[str]:
 
     walk(getattr(md, "toc_tokens", []))
     return ids
+
+
+def error_link(project: Project, code: str, *, lang: str | None = None) -> LinkResult:
+    """The link an app shows for an error code (`/errors/<CODE>/`), checked against the articles' codes."""
+    catalog = catalog_loader.load(project.docs_dir, project.languages, display_prefix=project.prefix).catalog
+    claim = errors.find(catalog, code)
+    if claim is None:
+        known = list(errors.claims(catalog))
+        return LinkResult(error=f"no article claims the error code '{code}'; "
+                                f"{did_you_mean(code.upper(), known)}add it to an article's 'error_codes'")
+    if lang is not None and lang not in catalog.translations(claim.article_id):
+        return LinkResult(error=f"'{claim.article_id}' (error code {claim.code}) has no '{lang}' version")
+    base = project.site_url or "/"
+    base = base if base.endswith("/") else base + "/"
+    return LinkResult(url=f"{base}{errors.PREFIX}/{quote(claim.code)}/" + (f"?lang={quote(lang)}" if lang else ""))

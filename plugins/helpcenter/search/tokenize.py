@@ -24,12 +24,28 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain
 
-from lunr.stemmer import porter_stemmer  # type: ignore[import-untyped]  # lunr.py ships no type hints
+from lunr.stemmer import PorterStemmer  # type: ignore[import-untyped]  # lunr.py ships no type hints
 from lunr.stop_word_filter import WORDS as STOP_WORDS  # type: ignore[import-untyped]
 
 from helpcenter.floor.text import CJK
 
 MIXED_MAX = 10  # longer letter-digit words are hashes or codes, not "trc20"-style names
+
+
+class _LunrJsStemmer(PorterStemmer):  # type: ignore[misc]  # an untyped base
+    """lunr.py's Porter stemmer with lunr.js's step 1c, which the browser runs on every query.
+
+    lunr.js turns a final y into i only after a consonant that is not the word's first letter
+    (cry → cri, try → tri; buy, key, day and pay stay); lunr.py after any vowel in the stem (key →
+    kei, day → dai): an index stemmed the lunr.py way never matched what readers typed.
+    """
+
+    def step1c(self) -> None:
+        if self.ends("y") and self.k >= 2 and self.b[self.k - 1] not in "aeiou":
+            self.b = self.b[: self.k] + "i" + self.b[self.k + 1 :]
+
+
+porter_stemmer = _LunrJsStemmer()
 
 # A letter or digit that is not CJK (Python's \w is exactly str.isalnum() plus "_").
 _W = rf"[^\W_{CJK}]"

@@ -1,0 +1,22 @@
+// The links feature on every page: context from the app in the fragment (taken first, before
+// anything else can read or keep it), copy-link buttons on article headings, and the 404 page's
+// route for error codes.
+import { pageLanguage } from "../shared/lang.js";
+import { onPage } from "../shared/page.js";
+import { addCopyLinks } from "./copylink.js";
+import { applyContext, takeContext } from "./context.js";
+import "./fallback.js";
+
+const raw = takeContext();
+if (raw !== null) applyContext(raw).catch(() => {});
+
+const strings = fetch(new URL("links.json", import.meta.url))
+  .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`links.json: ${response.status}`))));
+strings.catch(() => {});
+
+// Copy-link buttons on every page, also after an instant navigation (Material's navigation.instant).
+onPage((page) => {
+  strings.then((all) => {
+    if (!page.signal.aborted) addCopyLinks(all[pageLanguage()] || all[Object.keys(all)[0]]);
+  }).catch(() => {});
+});
