@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
-
-from tests.conftest import SITES, build_into
 
 pytestmark = pytest.mark.browser
 
@@ -15,10 +12,8 @@ PAGE = "es/app/app-trouble/"
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
-    project = tmp_path_factory.mktemp("strings-browser") / "spanish"
-    shutil.copytree(SITES / "spanish", project, ignore=shutil.ignore_patterns("site"))
-    return serve(build_into(project, strict=False))  # strict would stop at the (expected) strings warning
+def site_url(built_site, serve) -> str:
+    return serve(built_site("spanish", strict=False))  # strict would stop at the (expected) strings warning
 
 
 def test_the_troubleshooter_speaks_spanish_where_the_site_translated_it(page, site_url: str) -> None:
