@@ -2,12 +2,14 @@
 // Nothing leaves without an endpoint, under GPC or Do Not Track, or before Material's cookie consent;
 // no cookies, storage or identifiers. Typed text passes the secret firewall first.
 
+import { EVENTS, listen } from "../shared/events.js";
+import { onPage, readJson } from "../shared/page.js";
+
 export const firewall = () => import("../firewall/secrets.js");
 const meta = (name) => document.querySelector(`meta[name="helpcenter:${name}"]`);
 const config = meta("insights") || document.createElement("meta");
 const endpoint = config.content;
 const lang = config.dataset.lang || document.documentElement.lang;
-const article = (meta("id") || {}).content;
 const queue = [];
 
 function allowed() {
@@ -123,7 +125,7 @@ if (toggle) toggle.addEventListener("change", () => toggle.checked || settle());
 // Troubleshooters: "step" at the first answer, then resolved, escalated, or abandoned (left mid-way).
 const walks = {};
 
-function walked({ detail }, escalated) {
+function walked(detail, escalated) {
   const { flowchart: flow = {} } = detail || {};
   const walk = walks[flow.id] || {};
   if (!flow.path || !flow.path.length) {
@@ -134,30 +136,36 @@ function walked({ detail }, escalated) {
   const sent = (node, outcome) => emit({ type: "flowchart", flowchart: flow.id, node, outcome });
   if (!walk.node) sent(flow.path[0].node, "step");
   walk.node = flow.leaf;
-  const root = [...document.querySelectorAll(".hc-flow__data")].map((data) => JSON.parse(data.textContent))
+  const root = [...document.querySelectorAll(".hc-flow__data")].map(readJson)
     .find((tree) => tree.tree === flow.id);
   const outcome = escalated ? "escalated" : root && root.nodes[flow.leaf].kind === "resolve" && "resolved";
   if (outcome && !walk.ended) walk.ended = sent(flow.leaf, outcome) || 1;
 }
 
-document.addEventListener("helpcenter:flowchart", (event) => walked(event));
-document.addEventListener("helpcenter:escalate", (event) => walked(event, true));
+listen(EVENTS.flowchart, (detail) => walked(detail));
+listen(EVENTS.escalate, (detail) => walked(detail, true));
 
 // Tickets: opened, a suggested article clicked, sent (tickets.js tells).
-document.addEventListener("helpcenter:ticket", ({ detail: { stage, source, article: id } }) => {
+listen(EVENTS.ticket, ({ stage, source, article: id }) => {
   emit({ type: "ticket", stage, source: source || "article", ...(id && { article: id }) });
 });
 
-// "Was this helpful?" (partials/helpcenter/feedback.html): its code loads when a reader votes.
-const box = document.querySelector("[data-hc-feedback]");
-if (box) {
-  box.addEventListener("click", ({ target }) => {
-    const button = target.closest("[data-hc-vote]");
-    if (button) import("./feedback.js").then((feedback) => feedback.vote(box, button));
-  });
-  box.hidden = false;
-}
-if (article) emit({ type: "view", article });
+// On every page, also after an instant navigation (Material's navigation.instant), which is a
+// leave of the page before. "Was this helpful?" (partials/helpcenter/feedback.html): its code
+// loads when a reader votes.
+onPage((page) => {
+  const box = document.querySelector("[data-hc-feedback]");
+  if (box) {
+    page.on(box, "click", ({ target }) => {
+      const button = target.closest("[data-hc-vote]");
+      if (button) import("./feedback.js").then((feedback) => feedback.vote(box, button));
+    });
+    box.hidden = false;
+  }
+  const article = (meta("id") || {}).content;
+  if (article) emit({ type: "view", article });
+  return () => leave(true);
+});
 
 /** Said when the reader leaves (feedback.js: a No without its reasons). */
 export const leaving = [];
