@@ -41,10 +41,13 @@ MODULES = {"insights/insights.js": "every page, after it is parsed (type=module)
            "insights/feedback.js": "when a reader votes",
            "insights/events.js": "with the first search (or at once with format: plausible)"}
 FLAVORS = ("with", "without")
-TIMING = """() => {
+# Paint entries can be reported after the load event: wait for them (up to 3 s).
+TIMING = """async () => {
+  const paints = () => Object.fromEntries(performance.getEntriesByType('paint').map((p) => [p.name, p.startTime]));
+  for (let i = 0; i < 60 && !paints()['first-contentful-paint']; i += 1) await new Promise((r) => setTimeout(r, 50));
   const nav = performance.getEntriesByType('navigation')[0];
-  const paint = Object.fromEntries(performance.getEntriesByType('paint').map((p) => [p.name, p.startTime]));
-  return {fp: paint['first-paint'], fcp: paint['first-contentful-paint'],
+  const paint = paints();
+  return {fp: paint['first-paint'] ?? paint['first-contentful-paint'], fcp: paint['first-contentful-paint'],
           dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd};
 }"""
 
@@ -141,7 +144,8 @@ def main() -> None:
     for page in PAGES:
         for flavor in FLAVORS:
             runs = results[(page, flavor)]
-            figures = [statistics.median(r[key] for r in runs) for key in ("fp", "fcp", "dcl", "load", "search", "kib")]
+            figures = [statistics.median(r[key] for r in runs if r[key] is not None)
+                       for key in ("fp", "fcp", "dcl", "load", "search", "kib")]
             print(f"{page:36} {flavor:8} {figures[0]:11.1f} {figures[1]:7.1f} {figures[2]:7.1f} {figures[3]:7.1f} "
                   f"{figures[4]:7.1f} {figures[5]:8.2f}")
 
