@@ -27,6 +27,7 @@ from playwright.sync_api import expect
 from ruamel.yaml import YAML
 
 from helpcenter.cli import cli
+from helpcenter.insights import checks
 from helpcenter.insights.collector import create_app
 from tests.builds import FIXTURES, ROOT, build_into
 
@@ -84,8 +85,10 @@ def build_sample(into: Path, port: int, extra: str = "", options: str = "") -> P
 
 
 def csp(port: int) -> dict[str, str]:
+    """The strict policy, with connect-src naming only the site and the endpoint's origin (as the README says)."""
+    collector = checks.origin(f"http://127.0.0.1:{port}/events")
     return {"Content-Security-Policy": f"script-src 'self'; object-src 'none'; base-uri 'none'; "
-                                      f"connect-src 'self' http://127.0.0.1:{port}"}
+                                      f"connect-src 'self' {collector}"}
 
 
 @pytest.fixture(scope="module")
@@ -232,12 +235,16 @@ def walk_to_escalation(page) -> None:
 
 
 def test_the_collector_holds_exactly_what_a_reader_did(page, site_url: str, collector: Collector) -> None:
+    page.add_init_script("""window.__csp = [];
+      document.addEventListener("securitypolicyviolation",
+        (e) => __csp.push(`${e.violatedDirective} ${e.blockedURI}`));""")
     # 1. An English article: No, because it is inaccurate.
     page.goto(site_url + VOTED)
     vote_no(page, "inaccurate")
     expect(page.locator("[data-hc-feedback-status]")).to_have_text(
         "Thank you: your feedback helps us improve this article.")
     expect(page.locator("[data-hc-feedback-stuck] [data-hc-ticket]")).to_be_visible()  # then "Still stuck?"
+    assert page.evaluate("window.__csp") == []
     # 2. The Chinese home page: a search that finds nothing, then the box closed.
     page.goto(site_url + "zh/")
     page.keyboard.press("/")
@@ -257,6 +264,7 @@ def test_the_collector_holds_exactly_what_a_reader_did(page, site_url: str, coll
         suggestion.click()
     tab = opened.value
     tab.wait_for_load_state()
+    assert page.evaluate("window.__csp") == []
     leave(tab)  # the suggested article was read in its own tab: one more view
     leave(page)
     collector.wait_for(9)
