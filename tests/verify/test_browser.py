@@ -174,3 +174,13 @@ def test_search_finds_the_checker_first(watched, site_url: str, lang: str, query
     results = page.evaluate("([q, lang]) => window.helpcenter.search(q, {lang})", [query, lang])
     assert results, f"nothing found for {query!r}"
     assert (results[0]["id"], results[0]["url"]) == ("verify", f"{site_url}{lang}/verify/")
+
+
+def test_without_javascript_the_never_ask_box_links_to_the_checker(browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + ARTICLE.replace("en/", "zh/", 1))
+    link = page.locator("#hc-still-stuck .hc-still-stuck__notice + .hc-verify-link a")
+    expect(link).to_have_text(STRINGS.t("zh", "verify.link"))
+    assert link.get_attribute("href") == "../../verify/"
+    context.close()

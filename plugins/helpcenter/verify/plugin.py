@@ -48,10 +48,14 @@ class VerifyPlugin(BasePlugin[VerifyConfig]):
 
     @event_priority(-50)  # after helpcenter-articles: our page is not one of its views, so we set the language
     def on_page_context(self, context: dict[str, Any], *, page: Page, config, nav):
-        lang = self.pages.get(page.file.src_uri)
-        if lang is None:
-            return context
         strings, path = self.articles.strings, self.config.page_path
+        lang = self.pages.get(page.file.src_uri)
+        if lang is None:  # another page: its "we will never ask" boxes link to the checker in its language
+            view = context.get("helpcenter")
+            reader = view.lang if view is not None else self.articles.catalog.default_language
+            context["helpcenter_verify_link"] = {"text": strings.t(reader, "verify.link"),
+                                                 "url": verify_page.page_url(reader, path, config.use_directory_urls)}
+            return context
         config.theme["language"] = lang  # <html lang> and Material's own texts
         if lang in self.articles.navs:
             context["nav"] = self.articles.navs[lang]
