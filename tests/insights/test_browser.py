@@ -457,3 +457,23 @@ def test_plausible_format_sends_one_custom_event_a_request(page, plausible_url: 
         {"name": "view", "url": url, "domain": "help.example-wallet.com",
          "props": {"lang": "en", "article": "create-wallet"}},
     ]
+
+
+def test_troubleshooter_resolved_and_abandoned_where_the_reader_stopped(page, site_url: str,
+                                                                        collector: Collector) -> None:
+    page.goto(site_url + "zh/troubleshooting/tx-pending/")
+    flow = page.locator(".hc-flow__app")
+    for answer in ("波场（TRX、TRC-20）", "查不到这笔交易", "否"):  # TRON, not found, not yet 2 minutes
+        flow.locator("button.hc-flow__option", has_text=answer).click()
+    flow.locator(".hc-flow__article").wait_for()  # a resolve leaf: its article
+    page.goto(site_url + "zh/troubleshooting/trc20-out-of-energy/")
+    page.locator(".hc-flow__app button.hc-flow__option", has_text="OUT_OF_ENERGY").first.click()
+    page.locator(".hc-flow__app .hc-flow__progress", has_text="第 2 步").wait_for()
+    leave(page)  # mid-tree: abandoned at the question showing
+    collector.wait_for(6)  # two views, two starts, one resolved, one abandoned
+    assert collector.report()["flowcharts"] == [
+        {"id": "trc20-out-of-energy", "lang": "zh", "started": 1, "resolved": 0, "escalated": 0, "abandoned": 1,
+         "exits": [{"node": "q-trx-left", "count": 1}]},
+        {"id": "tx-pending", "lang": "zh", "started": 1, "resolved": 1, "escalated": 0, "abandoned": 0,
+         "exits": [{"node": "r-wait", "count": 1}]},
+    ]
