@@ -41,6 +41,9 @@ def problems(options: dict) -> list[str]:
     ({"official_handles": {"telegram": ["example wallet"]}}, [
         "mkdocs.yml:24:9: error[verify-bad-handle]: 'example wallet' is not a valid telegram name\n"
         "  = hint: write the name as it appears in the channel's address, without the site"]),
+    ({"official_phones": [14155550100]}, [
+        "mkdocs.yml:20:5: error[verify-bad-phone]: '14155550100' is a number, not a phone number in E.164 form\n"
+        "  = hint: quote it: '+14155550100'"]),
     ({"official_apps": {"app_store": ["Example Wallet"]}}, [
         "mkdocs.yml:20:5: error[verify-bad-handle]: 'Example Wallet' is not a valid app_store app id\n"
         "  = hint: write the name as it appears in the channel's address, without the site"]),
@@ -53,7 +56,7 @@ def test_good_channels_are_normalised() -> None:
     found, diagnostics = channels.load({
         "official_domains": ["Example.COM.", {"domain": "example.org", "subdomains": True}],
         "official_emails": ["Support@Example.com", "example.net"], "official_phones": ["+14155550100"],
-        "official_handles": {"telegram": ["@ExampleWallet"]}, "official_apps": {"app_store": ["id1234567890"]},
+        "official_handles": {"telegram": ["@ExampleWallet"]}, "official_apps": {"app_store": [1234567890]},
     }, "mkdocs.yml", POSITIONS)
     assert diagnostics == []
     assert found.to_json() == {

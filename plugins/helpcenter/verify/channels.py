@@ -153,6 +153,10 @@ class _Reader:
 
     def phone(self, item: object, channels: Channels) -> None:
         text = str(item or "")
+        if isinstance(item, int):  # YAML read +14155550100 as a number and dropped the +
+            self.problem("official_phones", item, "verify-bad-phone", f"'{item}' is a number, not a phone "
+                         "number in E.164 form", f"quote it: '+{item}'")
+            return
         if not isinstance(item, str) or not E164.match(text):
             digits = re.sub(r"[^0-9+]", "", text)
             self.problem("official_phones", item, "verify-bad-phone", f"'{item}' is not a phone number in "
