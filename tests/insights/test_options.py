@@ -113,16 +113,6 @@ def test_wrong_type_is_a_configuration_error(options: str, message: str, tmp_pat
     assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [PREFIX + message]
 
 
-def test_needs_the_articles_plugin(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    project = project_with(tmp_path, "")
-    config = project / "mkdocs.yml"
-    text = re.sub(r"  - helpcenter-articles:\n(      .*\n)+", "", config.read_text(encoding="utf-8"))
-    config.write_text(text.replace("  - helpcenter-links\n", ""), encoding="utf-8")
-    with pytest.raises(Abort):
-        build_into(project)
-    assert "helpcenter-insights needs the helpcenter-articles plugin: add it to 'plugins'" in caplog.text
-
-
 def feedback_of(html: str) -> str:
     match = re.search(r'<section class="hc-feedback".*?</section>', html, re.S)
     assert match, "no feedback partial"

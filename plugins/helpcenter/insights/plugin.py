@@ -16,8 +16,8 @@ from helpcenter.insights import checks
 from helpcenter.insights.config import InsightsConfig
 
 PLUGIN = checks.PLUGIN
-STYLESHEET = "assets/helpcenter/insights/insights.css"
-# feedback.js (on a vote), events.js and firewall/secrets.js (on a search) are imported when needed.
+# feedback.js (on a vote), searches.js with events.js (on a search) and insights.css (with the question,
+# hidden until then, so it never holds up the first paint) are loaded by insights.js when needed.
 SCRIPTS = ("assets/helpcenter/insights/insights.js",)
 
 
@@ -33,7 +33,7 @@ class InsightsPlugin(BasePlugin[InsightsConfig]):
         report(checks.check(options, Path(config_file or "mkdocs.yml").name,
                             yamlpos.option_positions(config_file, PLUGIN)))
         self.client = checks.client_settings(options)
-        add_assets(config, STYLESHEET, SCRIPTS)
+        add_assets(config, None, SCRIPTS)
         return config
 
     def on_files(self, files: Files, *, config):

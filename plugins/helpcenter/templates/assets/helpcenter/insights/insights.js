@@ -9,8 +9,8 @@ export const firewall = () => import("../firewall/secrets.js");
 const meta = (name) => document.querySelector(`meta[name="helpcenter:${name}"]`);
 const config = meta("insights") || document.createElement("meta");
 const endpoint = config.content;
-const lang = config.dataset.lang || document.documentElement.lang;
-const queue = [];
+let lang = "";  // the page's (it changes with Material's instant navigation)
+export const queue = [];
 
 function allowed() {
   if (!endpoint || navigator.globalPrivacyControl || navigator.doNotTrack === "1") return false;
@@ -61,66 +61,13 @@ function flush() {
   }
 }
 
-// Search: one event per query settled on (a result opened, Enter, the box closed, the page left, 2 s idle).
-let search = null;
-let idle = 0;
-
+// Searches (searches.js, loaded with the first keystroke in the search box) settle whenever the
+// reader hides or leaves the page, through `settlers`.
+export const settlers = [];
 document.addEventListener("input", ({ target }) => {
-  if (!target.matches("[data-hc-search-input]")) return;
-  clearTimeout(idle);
-  const raw = target.value;
-  const mine = {};
-  mine.checked = raw.trim() && Promise.all([import("./events.js"), firewall()]).then(async ([events, fw]) => {
-    const query = events.normalizeQuery(raw);
-    const flagged = fw.mustBlock([...await fw.findSecrets(raw), ...await fw.findSecrets(query)]).length;
-    mine.fields = flagged ? { sensitive: true } : query && { query };
-    // A phrase typed with pauses: the parts settled before it was recognisable are withdrawn, unsent.
-    if (flagged) queue.splice(0, Infinity, ...queue.filter((e) => !e.query || !query.startsWith(e.query)));
-  });
-  search = mine;
-  idle = setTimeout(settle, 2000);
+  const value = target.value;
+  if (target.matches("[data-hc-search-input]")) import("./searches.js").then((searches) => searches.typed(value));
 });
-
-let settled = null;  // the search event queued last: the same query typed on (a longer one) replaces it
-
-function settle(item, now) {
-  clearTimeout(idle);
-  const current = search;
-  if (!current || !current.checked) return;
-  const box = document.querySelector(".hc-search");
-  const seen = { results: Number(box && box.dataset.hcCount) || 0, clicked: null, rank: null };
-  if (item && item.dataset.hcId) {
-    Object.assign(seen, { clicked: item.dataset.hcId, rank: 1 + [...item.parentNode.children].indexOf(item) });
-  }
-  const record = () => {
-    const { fields, event } = current;
-    if (!fields) return;  // not checked yet: nothing unchecked ever leaves
-    if (event) {  // settled (idle), then a result opened: the same search, with its click
-      if (seen.clicked && !fields.sensitive && queue.includes(event)) Object.assign(event, seen);
-      return;
-    }
-    const last = queue.indexOf(settled);
-    const same = fields.sensitive ? settled && settled.sensitive : settled && settled.query
-      && fields.query.startsWith(settled.query);
-    if (last >= 0 && same) queue.splice(last, 1);  // typed on after a pause: one search
-    current.event = settled = emit({ type: "search", ...(fields.sensitive ? fields : { ...fields, ...seen }) });
-  };
-  if (now) record();
-  else current.checked.then(record);
-}
-
-const RESULT = "#hc-search-results > li";
-document.addEventListener("keydown", ({ key, target }) => {
-  // Enter opens the highlighted result, else the first (search.js).
-  if (key === "Enter" && target.matches("[data-hc-search-input]")) {
-    settle(document.querySelector(`${RESULT}[aria-selected=true]`) || document.querySelector(RESULT));
-  }
-}, true);
-document.addEventListener("click", ({ target }) => {
-  if (target.closest(RESULT)) settle(target.closest(RESULT));
-}, true);
-const toggle = document.getElementById("__search");
-if (toggle) toggle.addEventListener("change", () => toggle.checked || settle());
 
 // Troubleshooters: "step" at the first answer, then resolved, escalated, or abandoned (left mid-way).
 const walks = {};
@@ -154,13 +101,19 @@ listen(EVENTS.ticket, ({ stage, source, article: id }) => {
 // leave of the page before. "Was this helpful?" (partials/helpcenter/feedback.html): its code
 // loads when a reader votes.
 onPage((page) => {
+  lang = (meta("insights") || config).dataset.lang || document.documentElement.lang;
   const box = document.querySelector("[data-hc-feedback]");
   if (box) {
     page.on(box, "click", ({ target }) => {
       const button = target.closest("[data-hc-vote]");
       if (button) import("./feedback.js").then((feedback) => feedback.vote(box, button));
     });
-    box.hidden = false;
+    // Its styles load with it, not before the first paint: the question is hidden until then.
+    const style = document.querySelector("link[data-hc-insights]") || document.head.appendChild(Object.assign(
+      document.createElement("link"), { rel: "stylesheet", href: new URL("insights.css", import.meta.url) }));
+    style.dataset.hcInsights = "";
+    if (style.sheet) box.hidden = false;
+    else page.on(style, "load", () => { box.hidden = false; });
   }
   const article = (meta("id") || {}).content;
   if (article) emit({ type: "view", article });
@@ -171,7 +124,7 @@ onPage((page) => {
 export const leaving = [];
 
 function leave(left) {
-  settle(null, true);
+  settlers.forEach((settle) => settle());
   if (left) {
     leaving.splice(0).forEach((last) => last());
     for (const [id, walk] of Object.entries(walks)) {
