@@ -49,7 +49,7 @@ def test_spanish_pages_show_the_sites_strings_and_english_for_the_rest(spanish: 
     assert '<h2 class="hc-flow__title" id="hc-flow-title">Encuentra la solución paso a paso</h2>' in html
     assert '<h2 id="hc-still-stuck-title">¿Sigues con el problema?</h2>' in html
     assert '<a class="hc-flow__show-all" href="#hc-flow-all">Show all steps</a>' in html  # English fallback
-    flow = json.loads(re.search(r'<script type="application/json" class="hc-flow__data">(.*?)</script>',
+    flow = json.loads(re.search(r'<template class="hc-flow__data" data-hc-json>(.*?)</template>',
                                 html, re.S).group(1))
     assert flow["strings"]["heading"] == "Encuentra la solución paso a paso"
     assert flow["strings"]["back"] == "Back"

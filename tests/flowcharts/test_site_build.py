@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort
 
 from tests.conftest import SITES, build_into
 
-DATA = re.compile(r'<script type="application/json" class="hc-flow__data">(.*?)</script>', re.S)
+DATA = re.compile(r'<template class="hc-flow__data" data-hc-json>(.*?)</template>', re.S)
 SAMPLE_TREES = ("tx-pending", "trc20-out-of-energy", "tx-not-received", "exchange-withdrawal-not-arrived",
                 "balance-not-showing", "cannot-restore-wallet", "cannot-complete-transfer", "wallet-drained",
                 "bridge-transfer-not-arrived")

@@ -9,6 +9,8 @@
 // on document with the ticket context as detail; the escalate leaf's [data-hc-ticket] button carries
 // the same context as JSON in data-hc-ticket-context (tickets.js opens its form from it).
 
+import { onPage, readJson } from "../shared/page.js";
+
 const STEP = "step";
 const PATH = "path";
 
@@ -43,9 +45,10 @@ function fill(template, values) {
 }
 
 class Flow {
-  constructor(root) {
+  constructor(root, page) {
     this.root = root;
-    this.data = JSON.parse(root.querySelector(".hc-flow__data").textContent);
+    this.page = page; // listeners end when the reader leaves the page (shared/page.js)
+    this.data = readJson(root.querySelector(".hc-flow__data"));
     this.nodes = this.data.nodes;
     this.strings = this.data.strings;
     this.app = root.querySelector(".hc-flow__app");
@@ -68,7 +71,7 @@ class Flow {
     this.app.append(this.view, this.live);
     this.app.hidden = false;
     this.steps.addEventListener("click", (event) => this.onStepsClick(event));
-    window.addEventListener("popstate", () => this.show(this.read(), true));
+    this.page.on(window, "popstate", () => this.show(this.read(), true));
     const hash = decodeFragment(window.location.hash.slice(1));
     if (hash.startsWith("step-") && Object.hasOwn(this.nodes, hash.slice(5))) {
       // A no-JavaScript link (#step-<id>) opened with JavaScript on: the same step, in the query form.
@@ -287,8 +290,14 @@ class Flow {
   }
 }
 
-const flows = [...document.querySelectorAll("[data-hc-flow]")].map((root) => new Flow(root));
-flows.forEach((flow) => flow.start());
+let flows = [];
+
+// On every page, also after an instant navigation (Material's navigation.instant).
+onPage((page) => {
+  flows = [...document.querySelectorAll("[data-hc-flow]")].map((root) => new Flow(root, page));
+  flows.forEach((flow) => flow.start());
+  return () => { flows = []; };
+});
 
 window.helpcenter = window.helpcenter || {};
 window.helpcenter.flowchart = {

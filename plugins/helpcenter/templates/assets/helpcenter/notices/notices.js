@@ -2,6 +2,8 @@
 // rebuild when one starts or ends), info and warning dismissible. localStorage keeps only the ids
 // of dismissed notices; critical notices cannot be dismissed.
 
+import { onPage } from "../shared/page.js";
+
 const KEY = "helpcenter.notices.dismissed";
 const RECHECK_MS = 60 * 1000; // a notice that starts or ends while the page is open
 
@@ -59,11 +61,14 @@ function onDismiss(event) {
   }
 }
 
-for (const button of document.querySelectorAll("[data-hc-notices] .hc-notice__dismiss")) {
-  const notice = button.closest(".hc-notice");
-  if (notice.dataset.severity === "critical") continue;
-  button.hidden = false;
-  button.addEventListener("click", onDismiss);
-}
-update();
-setInterval(update, RECHECK_MS);
+// On every page, also after an instant navigation (Material's navigation.instant).
+onPage((page) => {
+  for (const button of document.querySelectorAll("[data-hc-notices] .hc-notice__dismiss")) {
+    const notice = button.closest(".hc-notice");
+    if (notice.dataset.severity === "critical") continue;
+    button.hidden = false;
+    page.on(button, "click", onDismiss);
+  }
+  update();
+  page.every(RECHECK_MS, update);
+});

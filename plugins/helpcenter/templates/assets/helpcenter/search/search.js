@@ -14,6 +14,7 @@
 // Imported when the module runs rather than before it, so the search worker starts at once; every
 // query still waits for it (and fails closed if it cannot load).
 const secrets = import("../firewall/secrets.js");
+import { onPage } from "../shared/page.js";
 
 const ROOT = new URL("../../../", import.meta.url);
 const INDEX = new URL("search/", ROOT);
@@ -100,8 +101,8 @@ class Client {
   }
 }
 
-const lang = pageLanguage();
-const client = new Client(lang);
+let lang = pageLanguage();
+let client = new Client(lang);
 
 /** Whether `text` holds a recovery phrase, a key or similar ("block"), a maybe-secret, or nothing. */
 async function secrecy(text) {
@@ -225,6 +226,23 @@ class SearchBox {
       this.setOpen(true);
     });
     client.onBody = () => { if (this.query) this.run(this.query, true); };
+  }
+
+  /** An instant navigation showed another page: close the box; another language gets its own worker. */
+  follow() {
+    if (this.toggle.checked) this.setOpen(false);
+    const next = pageLanguage();
+    if (next === lang) return;
+    client.worker.terminate();
+    client.ready.catch(() => {}); // nobody waits on the old worker any more
+    client.fail(new Error("search: the page changed language"));
+    lang = next;
+    client = new Client(lang);
+    client.onBody = () => { if (this.query) this.run(this.query, true); };
+    this.query = "";
+    this.input.value = "";
+    this.list.replaceChildren();
+    this.start();
   }
 
   async start() {
@@ -385,4 +403,7 @@ if (header && toggle) {
     box.setOpen(true);
     box.run(initialQuery);
   }
+  // The box lives in the header, which Material's navigation.instant keeps: it stays (and so does
+  // its worker, with the index it loaded) unless the next page is in another language.
+  onPage((page) => { if (page.number > 1) box.follow(); });
 }

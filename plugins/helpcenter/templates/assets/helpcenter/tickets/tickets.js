@@ -10,6 +10,7 @@
 import { findSecrets, mustBlock } from "../firewall/secrets.js";
 import { compose } from "./compose.js";
 import { checkField } from "./formats.js";
+import { onPage } from "../shared/page.js";
 
 const SKIP_INPUT = new Set(["steps_tried", "screenshot"]);  // filled in by the path / attached later
 const DEFLECT_MAX = 3;
@@ -309,8 +310,20 @@ export async function open(context, trigger) {
   const config = await loadConfig();
   const form = new TicketForm(config, context || {}, trigger || document.activeElement);
   form.open();
+  forms.add(form);
+  form.dialog.addEventListener("close", () => forms.delete(form));
   return form;
 }
+
+// Forms open on this page: a navigation that leaves it (Back, under Material's navigation.instant)
+// closes them, and the form's own timer stops with it.
+const forms = new Set();
+onPage(() => () => {
+  for (const form of [...forms]) {
+    clearTimeout(form.timer);
+    form.close();
+  }
+});
 
 document.addEventListener("click", (event) => {
   const trigger = event.target.closest && event.target.closest("[data-hc-ticket]");

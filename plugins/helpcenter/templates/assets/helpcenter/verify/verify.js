@@ -6,6 +6,7 @@ import { fill, h } from "../shared/dom.js";
 import { register } from "../shared/events.js";
 import { match, pageTag } from "../shared/lang.js";
 import { check } from "./checker.js";
+import { onPage, readJson } from "../shared/page.js";
 
 // The "never ask" notices of the other features' boxes (their partials and scripts keep these classes).
 const NEVER_ASK = ".hc-still-stuck__notice, .hc-flow__notice, .hc-ticket__notice";
@@ -56,14 +57,14 @@ function render(result, strings) {
   ];
 }
 
-function setUpPage() {
+function setUpPage(page) {
   const form = document.getElementById("hc-verify-form");
   const output = document.getElementById("hc-verify-result");
   const block = document.getElementById("hc-verify-strings");
   if (!form || !output || !block) return;
-  const strings = JSON.parse(block.textContent);
+  const strings = readJson(block);
   const input = form.querySelector("input");
-  form.addEventListener("submit", async (event) => {
+  page.on(form, "submit", async (event) => {
     event.preventDefault();
     const result = await verify(input.value);
     output.className = `hc-verify__result hc-verify__result--${result.verdict}`;
@@ -97,5 +98,6 @@ function watch() {
   }).observe(document.body, { childList: true, subtree: true });
 }
 
-setUpPage();
+// The checker page may be reached by an instant navigation (Material): set it up on every page.
+onPage(setUpPage);
 watch();
