@@ -17,6 +17,7 @@ from helpcenter.floor import strings as ui_strings
 from helpcenter.floor import yamlpos
 from helpcenter.flowcharts import trees as flowchart_trees
 from helpcenter.insights import checks as insights_checks
+from helpcenter.links import errors as link_errors
 from helpcenter.links import history as url_history
 from helpcenter.notices import checks as notices_checks
 from helpcenter.project import Project
@@ -41,6 +42,7 @@ def run(docs_dir: Path, languages: Sequence[str], *, prefix: str = "docs/",
 def run_project(project: Project, paths: Sequence[Path] = ()) -> list[Diagnostic]:
     """`helpcenter check`: all problems of the project, or only those in `paths` when given."""
     loaded = catalog_loader.load(project.docs_dir, project.languages, display_prefix=project.prefix,
+                                 layout=project.layout, skip=project.skipped,
                                  templates=project.templates)
     catalog, settings = loaded.catalog, project.plugins
     problems = list(loaded.diagnostics) + content_checks.check(catalog, prefix=project.prefix)
@@ -50,6 +52,8 @@ def run_project(project: Project, paths: Sequence[Path] = ()) -> list[Diagnostic
         problems += _flowcharts(project.docs_dir, project.languages, project.prefix, trees_dir, catalog)
     if "helpcenter-search" in settings:
         problems += search_checks.check(project.root, settings["helpcenter-search"], catalog)
+    if "helpcenter-links" in settings:
+        problems += link_errors.check(catalog, project.prefix)
     history_file = (settings.get("helpcenter-links") or {}).get("url_history")
     if history_file:
         recorded, found = url_history.load(project.root / history_file, history_file)

@@ -56,7 +56,8 @@ def new_command(category: str, title: str, config_file: Path) -> None:
     if skeleton.category_error(category):
         raise click.BadParameter(skeleton.category_error(category), param_hint="CATEGORY")
     project = _load_project(config_file)
-    loaded = catalog.load(project.docs_dir, project.languages, display_prefix=project.prefix)
+    loaded = catalog.load(project.docs_dir, project.languages, display_prefix=project.prefix,
+                          layout=project.layout, skip=project.skipped)
     for rel, text in skeleton.skeletons(loaded.catalog, category, title, dt.date.today(), project.docs_dir).items():
         target = project.docs_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -83,7 +84,8 @@ def urls_command(write: bool, config_file: Path) -> None:
         for problem in problems:
             click.echo(problem.format())
         raise SystemExit(1)
-    loaded = catalog.load(project.docs_dir, project.languages, display_prefix=project.prefix)
+    loaded = catalog.load(project.docs_dir, project.languages, display_prefix=project.prefix,
+                          layout=project.layout, skip=project.skipped)
     updated, added = history.record(recorded, loaded.catalog)
     for line in added:
         click.echo(("recorded " if write else "not recorded: ") + project.prefix + line)
@@ -151,7 +153,8 @@ def translations_command(mark: tuple[str, str] | None, config_file: Path) -> Non
     from helpcenter.content import catalog, translations
 
     project = _load_project(config_file)
-    catalog.load(project.docs_dir, project.languages, display_prefix=project.prefix).catalog
+    loaded = catalog.load(project.docs_dir, project.languages, display_prefix=project.prefix,
+                          layout=project.layout, skip=project.skipped).catalog
     if mark:
         try:
             path, text, digest = translations.mark_file(loaded, *mark, lambda rel: (project.docs_dir / rel).read_text(
@@ -176,7 +179,8 @@ def review_command(within_days: int, config_file: Path) -> None:
     from helpcenter.content import catalog, review
 
     project = _load_project(config_file)
-    loaded = catalog.load(project.docs_dir, project.languages, display_prefix=project.prefix)
+    loaded = catalog.load(project.docs_dir, project.languages, display_prefix=project.prefix,
+                          layout=project.layout, skip=project.skipped)
     for item in review.due_articles(loaded.catalog, dt.date.today(), within_days):
         when = f"due {item.due.isoformat()}" if item.due else "never reviewed"
         click.echo(f"{project.prefix}{item.path}: {when} ({item.article_id})")
@@ -251,7 +255,8 @@ def _record_new_paths(project) -> None:
     recorded, problems = history.load(project.root / name, name)
     if problems:
         return  # `helpcenter check` reports the file; never rewrite what could not be read
-    loaded = catalog.load(project.docs_dir, project.languages, display_prefix=project.prefix)
+    loaded = catalog.load(project.docs_dir, project.languages, display_prefix=project.prefix,
+                          layout=project.layout, skip=project.skipped)
     updated, added = history.record(recorded, loaded.catalog)
     if added:
         (project.root / name).write_text(history.dump(updated), encoding="utf-8")
@@ -281,6 +286,7 @@ def _load_project(config_file: Path):
     from mkdocs.exceptions import ConfigurationError
 
     from helpcenter import render
+    from helpcenter.floor.adapter import detect_site
     from helpcenter.project import Project
 
     if not config_file.exists():
@@ -292,8 +298,10 @@ def _load_project(config_file: Path):
     render.add_theme_dir(config.theme.dirs)  # as the plugins' on_config does: our templates are the theme's too
     plugins = {name: dict(plugin.config) for name, plugin in config.plugins.items()
                if name.startswith("helpcenter-") and hasattr(plugin, "config")}
-    languages = tuple(plugins.get("helpcenter-articles", {}).get("languages") or ("en", "zh"))
-    return Project(root=config_file.resolve().parent, docs_dir=Path(config.docs_dir), languages=languages,
+    articles = plugins.get("helpcenter-articles", {})
+    found, skipped = detect_site(config, articles.get("languages"), articles.get("languages_layout") or "auto")
+    return Project(root=config_file.resolve().parent, docs_dir=Path(config.docs_dir), languages=found.languages,
+                   layout=found.kind, skipped=frozenset(skipped),
                    site_url=config.site_url or "", plugins=plugins, config_file=config_file,
                    templates=frozenset(config.theme.get_env().list_templates()))
 

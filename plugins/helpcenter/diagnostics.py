@@ -17,7 +17,7 @@ class Diagnostic:
     code: str  # stable kebab-case code with a prefix per concern: fm-*, id-*, i18n-*, flow-*, ticket-*
     message: str  # lower case, no final period, quotes the offending value with '…'
     hint: str = ""  # one line saying what to do next; "" = none (not None, so sorting stays safe)
-    severity: str = "error"  # "error" | "warning"
+    severity: str = "error"  # "error" | "warning" | "info" (listed, never fails a check or a build)
 
     @property
     def is_error(self) -> bool:
@@ -49,5 +49,5 @@ def did_you_mean(value: str, known: Iterable[str]) -> str:
 
 
 def has_errors(problems: Iterable[Diagnostic], *, strict: bool = False) -> bool:
-    """Whether the problems fail a check: any error, or any problem at all when strict."""
-    return any(p.is_error or strict for p in problems)
+    """Whether the problems fail a check: any error, or any warning when strict (never an info)."""
+    return any(p.is_error or (strict and p.severity != "info") for p in problems)

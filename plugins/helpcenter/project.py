@@ -20,6 +20,8 @@ class Project:
     plugins: dict[str, dict[str, Any]] = field(default_factory=dict)
     templates: frozenset[str] | None = None  # the theme's template names; None = not known, not checked
     config_file: Path | None = None  # the mkdocs.yml read (None = root/mkdocs.yml)
+    layout: str = "folder"  # where each language's pages are: "folder" (docs/zh/…) or "suffix" (page.zh.md)
+    skipped: frozenset[str] = frozenset()  # docs-relative pages MkDocs leaves out (exclude_docs, the blog's)
 
     @property
     def prefix(self) -> str:

@@ -35,8 +35,9 @@ def test_article_pages_carry_language_and_id(built: Path) -> None:
 
 def test_alternates_point_at_the_same_article(built: Path) -> None:
     zh = read(built, "zh/wallet/create-wallet/index.html")
-    assert '<link rel="alternate" href="../../../en/wallet/create-wallet/" hreflang="en">' in zh
-    assert '<link rel="alternate" href="./" hreflang="zh">' in zh
+    # Material fetches <href>sitemap.xml for each <link rel="alternate" hreflang> of the head (a 404 on
+    # every page when they are pages, not language roots): the switch carries them, the head does not.
+    assert not re.findall(r'<link rel="alternate" href="[^"]*" hreflang=', zh)
     switch = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link">', zh)
     assert ("../../../en/wallet/create-wallet/", "en") in switch
 

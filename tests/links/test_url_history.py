@@ -49,11 +49,22 @@ def test_parse_keeps_good_entries_and_names_bad_ones_by_line() -> None:
     assert [p.format() for p in problems] == [
         "url-history.yml:2:4: error[urls-bad-entry]: 'b' must have a list of paths\n"
         "  = hint: restore the file from git, then run 'helpcenter urls --write' and commit url-history.yml",
-        "url-history.yml:3:16: error[urls-bad-path]: '../../etc/passwd' is not an article path such as "
-        "'en/<category>/<id>.md'\n  = hint: remove it, then run 'helpcenter urls --write' and commit url-history.yml",
+        "url-history.yml:3:16: error[urls-bad-path]: '../../etc/passwd' is not a page path under the docs folder "
+        "such as 'en/<category>/<id>.md' or 'guides/install.md'\n"
+        "  = hint: remove it, then run 'helpcenter urls --write' and commit url-history.yml",
     ]
     _, problems = history.parse("a: [en/x/a.md\n", "h.yml")
     assert [(p.line, p.code) for p in problems] == [(2, "urls-yaml-syntax")]
+
+
+@pytest.mark.parametrize(("path", "ok"), [
+    ("install.md", True), ("guides/backup/advanced/paper.md", True), ("guide/install.zh.md", True),
+    ("代理/菜单.md", True), ("guides/index.md", False), ("README.md", False), ("/etc/passwd.md", False),
+    ("a/../b.md", False), ("a/b.html", False)])
+def test_any_page_path_a_site_had_can_be_recorded(path: str, ok: bool) -> None:
+    found, problems = history.parse(f"a: [{path}]\n", "h.yml")
+    assert (found.paths == {"a": [path]}) is ok
+    assert [p.code for p in problems] == ([] if ok else ["urls-bad-path"])
 
 
 def test_moved_article_redirects_from_its_old_path_and_is_named_until_recorded() -> None:

@@ -20,7 +20,7 @@ MAX_REVIEW_DAYS = 3650  # ten years: beyond that an article is never due, and da
 ARTICLE_FIELDS: dict[str, str] = {  # key -> expected type, as named in messages
     "id": "str", "title": "str", "summary": "str", "tags": "list", "reviewed": "date",
     "review_every": "int", "related": "list", "flowchart": "str", "sources": "list",
-    "error_codes": "list", "translated_from": "str",
+    "error_codes": "list", "translated_from": "str", "order": "int",
 }
 REQUIRED = ("id", "title", "summary")
 CATEGORY_FIELDS: dict[str, str] = {"title": "str", "summary": "str", "order": "int"}
@@ -52,14 +52,15 @@ class Article:
     error_codes: tuple[str, ...] = ()  # codes the wallet app shows ('OUT_OF_ENERGY'): /errors/<CODE>/
     translated_from: str | None = None  # the source's digest this translation was made from
     digest: str = ""  # content hash of title, summary and body (translations.digest)
+    pinned: bool = True  # False: no `id:` in front matter, so the id comes from the path (catalog.default_id)
+    order: int | None = None  # front matter `order`: lists put lower numbers first, then the rest by title
     positions: dict[str, Pos] = field(default_factory=dict, compare=False, hash=False, repr=False)
     item_positions: dict[str, list[Pos]] = field(default_factory=dict, compare=False, hash=False,
                                                  repr=False)
 
     def url(self, directory_urls: bool = True) -> str:
         """Site-relative URL, as MkDocs gives it for the file."""
-        stem = self.path[: -len(".md")]
-        return f"{stem}/" if directory_urls else f"{stem}.html"
+        return page_url(self.path, directory_urls)
 
     def pos(self, key: str) -> Pos:
         """Where a front-matter value stands (the top of the file when it is absent)."""
@@ -76,23 +77,37 @@ class Category:
     summary: str = ""
     order: int = 0
     path: str | None = None  # None when the site generates the index page
+    has_text: bool = False  # a site's own index page that says more than its heading: search indexes it
 
     def url(self, directory_urls: bool = True) -> str:
         """Site-relative URL of the category page."""
-        return f"{self.lang}/{self.id}/" if directory_urls else f"{self.lang}/{self.id}/index.html"
+        return page_url(self.path or f"{self.lang}/{self.id}/index.md", directory_urls)
 
 
-def check_fields(fm: FrontMatter, schema: dict[str, str], display: str,
-                 templates: Collection[str] | None = None) -> tuple[dict[str, Any], list[Diagnostic]]:
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The site-relative URL MkDocs gives a Markdown file: 'a/index.md' -> 'a/', 'a/b.md' -> 'a/b/' or 'a/b.html'."""
+    folder, _, name = path.rpartition("/")
+    stem = name[: -len(".md")]
+    prefix = f"{folder}/" if folder else ""
+    if stem in ("index", "README"):
+        return prefix if directory_urls else f"{prefix}index.html"
+    return f"{prefix}{stem}/" if directory_urls else f"{prefix}{stem}.html"
+
+
+def check_fields(fm: FrontMatter, schema: dict[str, str], display: str, templates: Collection[str] | None = None,
+                 *, unknown_fields: bool = True) -> tuple[dict[str, Any], list[Diagnostic]]:
     """Check each known field's type; return the well-typed values and a diagnostic per bad one.
 
     `templates` are the theme's template names: when given, `template` and `icon` must name one.
+    `unknown_fields=False` lets other fields pass: a site's own pages carry what its other plugins read.
     """
     good: dict[str, Any] = {}
     problems: list[Diagnostic] = []
     for key, value in fm.data.items():
         kind = schema.get(key) or THEME_FIELDS.get(key)
         if kind is None:
+            if not unknown_fields:
+                continue
             known = [*schema, *THEME_KEYS]
             problems.append(Diagnostic(
                 display, *fm.key_pos[key], "fm-unknown-field", f"unknown front matter field '{key}'",

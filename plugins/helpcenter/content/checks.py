@@ -6,6 +6,7 @@ import re
 
 from helpcenter.content import translations
 from helpcenter.content.catalog import Catalog
+from helpcenter.content.layout import FOLDER, Layout
 from helpcenter.diagnostics import Diagnostic, did_you_mean
 
 ERROR_CODE = re.compile(r"[A-Z0-9][A-Z0-9_.]*")  # as apps show them: OUT_OF_ENERGY, NONCE_EXPIRED
@@ -17,6 +18,7 @@ def check(catalog: Catalog, *, prefix: str = "") -> list[Diagnostic]:
     problems += _duplicates(catalog, prefix)
     problems += _related(catalog, prefix)
     problems += _translations(catalog, prefix)
+    problems += _unpinned(catalog, prefix)
     problems += _error_codes(catalog, prefix)
     problems += translations.check(catalog, prefix)
     return problems
@@ -73,6 +75,7 @@ def _related(catalog: Catalog, prefix: str) -> list[Diagnostic]:
 
 def _translations(catalog: Catalog, prefix: str) -> list[Diagnostic]:
     problems = []
+    layout = Layout(catalog.languages, catalog.layout)
     for article_id in catalog.ids():
         present = catalog.translations(article_id)
         first = next(iter(present.values()))
@@ -87,10 +90,23 @@ def _translations(catalog: Catalog, prefix: str) -> list[Diagnostic]:
                 continue
             if f"{lang}/{first.category}/{article_id}.md" in catalog.unloaded:
                 continue  # it is there, with errors of its own
+            key = layout.split(first.path)[1]
+            if first.pinned and layout.kind == FOLDER:  # the help center's shape: the file is named by its id
+                key = f"{first.category}/{article_id}.md" if first.category else f"{article_id}.md"
+            where = layout.path_in(lang, key)
+            # A site's own pages (no `id:`) may stay in one language: said, but never a failed build.
             problems.append(Diagnostic(
                 prefix + first.path, *first.pos("id"), "i18n-missing-translation",
                 f"article '{article_id}' has no '{lang}' translation",
-                f"add {prefix}{lang}/{first.category}/{article_id}.md with 'id: {article_id}' "
-                "(helpcenter new writes a skeleton)", severity="warning"))
+                f"add {prefix}{where} with 'id: {article_id}' (helpcenter new writes a skeleton)",
+                severity="warning" if first.pinned else "info"))
     return problems
 
+
+def _unpinned(catalog: Catalog, prefix: str) -> list[Diagnostic]:
+    """Pages whose id comes from their path: moving them changes their short link and history entry."""
+    return [Diagnostic(prefix + a.path, 1, 1, "id-unpinned",
+                       f"page has no 'id': its id '{a.id}' comes from its path and changes if the file moves",
+                       f"add 'id: {a.id}' to its front matter to keep short links and redirects across moves",
+                       severity="info")
+            for a in catalog.articles if not a.pinned]

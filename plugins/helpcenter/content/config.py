@@ -13,8 +13,8 @@ LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 class Languages(c.ListOfItems):
     """Language codes, each once, at least one: each names the docs folder of that language."""
 
-    def __init__(self, default: list[str]) -> None:
-        super().__init__(c.Type(str), default=default)
+    def __init__(self) -> None:
+        super().__init__(c.Type(str))
 
     def run_validation(self, value: object) -> list[str]:
         codes = super().run_validation(value)
@@ -31,9 +31,14 @@ class Languages(c.ListOfItems):
 class ArticlesConfig(base.Config):
     """Languages of the help center and how each is named."""
 
-    # Languages: docs/<code>/ holds that language; the first is the default
-    languages = Languages(default=["en", "zh"])
-    """Language codes, default first: the fallback of short links and the site root."""
+    # Languages: docs/<code>/… (folder layout) or page.<code>.md (suffix layout); the first is the default
+    languages = c.Optional(Languages())
+    """Language codes, default first: the fallback of short links and the site root.
+
+    Unset: read from the docs (language folders or suffixes the theme knows), else the theme's language alone.
+    """
+    languages_layout = c.Choice(("auto", "folder", "suffix"), default="auto")
+    """Where each language's pages are: `folder` (docs/zh/…), `suffix` (page.zh.md), or `auto` (detected)."""
     languages_site_name = c.DictOfItems(c.Type(str), default={})
     """Language code → site name shown in the header on that language's pages."""
 

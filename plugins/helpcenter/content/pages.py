@@ -7,7 +7,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from helpcenter.content.catalog import Catalog
+from helpcenter.content.catalog import Catalog, in_our_layout
+from helpcenter.content.layout import FOLDER
 
 TEMPLATES = {"home": "helpcenter/home.html", "category": "helpcenter/category.html",
              "article": "helpcenter/article.html"}
@@ -18,9 +19,21 @@ def nav_uris(catalog: Catalog, lang: str) -> list[str]:
     return [f"{lang}/index.md", *(f"{lang}/{c.id}/index.md" for c in catalog.categories_of(lang))]
 
 
+def is_ours(catalog: Catalog) -> bool:
+    """Whether the site is in the help center's own shape (docs/<lang>/<category>/<id>.md), in part at least."""
+    return catalog.layout == FOLDER and any(
+        in_our_layout(catalog, path) or path.split("/")[0] in catalog.languages
+        for path in [*(a.path for a in catalog.articles), *catalog.index_pages])
+
+
 def generated_pages(catalog: Catalog) -> list[tuple[str, str]]:
-    """(src_uri, Markdown) for every home or category page that has no index.md of its own."""
-    result = []
+    """(src_uri, Markdown) for every home or category page that has no index.md of its own.
+
+    Only a site in the help center's own shape gets them: an adopted site keeps exactly its pages.
+    """
+    result: list[tuple[str, str]] = []
+    if not is_ours(catalog):
+        return result
     for lang in catalog.languages:
         if lang not in catalog.homes:
             result.append((f"{lang}/index.md", _front_matter("Help Center")))

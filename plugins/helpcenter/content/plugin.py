@@ -11,12 +11,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from helpcenter import render
-from helpcenter.content import catalog as catalog_loader
 from helpcenter.content import checks, pages, views
 from helpcenter.content.catalog import Catalog
 from helpcenter.content.config import ArticlesConfig
 from helpcenter.floor import strings
-from helpcenter.floor.adapter import add_assets, docs_prefix, report
+from helpcenter.floor.adapter import add_assets, docs_prefix, load_site, refuse_static_i18n, report
 
 log = get_plugin_logger(__name__)
 
@@ -30,9 +29,11 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     catalog: Catalog
 
     def on_config(self, config):
+        refuse_static_i18n(config)
         # Built here, not in __init__, so that `mkdocs serve` rebuilds start clean.
-        self.catalog = Catalog(tuple(self.config.languages))
+        self.catalog = Catalog(tuple(self.config.languages or [config.theme["language"]]))
         self.navs: dict[str, Navigation] = {}
+        self.own_nav = config.nav is not None  # the site's `nav:` stays; ours is for sites without one
         self.active: Page | None = None
         self.default_language = config.theme["language"]
         self.default_site_name = config.site_name
@@ -46,13 +47,11 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         return config
 
     def on_files(self, files: Files, *, config):
-        docs_dir = Path(config.docs_dir)
         # The theme's template names: front matter `template` and `icon` must name one (else a traceback).
         templates = frozenset(config.theme.get_env().list_templates())
-        loaded = catalog_loader.load(docs_dir, self.config.languages, display_prefix=docs_prefix(config),
-                                     templates=templates)
+        loaded = load_site(config, files, self.config.languages, self.config.languages_layout, templates)
         problems = loaded.diagnostics + checks.check(loaded.catalog, prefix=docs_prefix(config))
-        problems += strings.check_site(self.strings, self.config_file, self.config.languages)
+        problems += strings.check_site(self.strings, self.config_file, list(loaded.catalog.languages))
         report(problems)
         self.catalog = loaded.catalog
         self.files = files
@@ -73,6 +72,11 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         return env
 
     def on_nav(self, nav, *, config, files):
+        # Articles follow the nav's order where `order:` does not say otherwise.
+        self.catalog.set_nav_order([page.file.src_uri for page in nav.pages])
+        self.navs = {}
+        if self.own_nav or not pages.is_ours(self.catalog):
+            return nav  # the site's own nav (or MkDocs's of the site's own pages), as it is
         # One small nav per language (home + categories), so a page never carries the whole site.
         for lang in self.catalog.languages:
             items = [files.get_file_from_path(uri) for uri in pages.nav_uris(self.catalog, lang)]
@@ -87,8 +91,12 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         if view is None:
             return markdown
         # Material prints front matter raw on every page (no autoescape): store it escaped once, here.
-        page.meta.update(pages.escaped_meta(page.meta, views.title_of(self.catalog, *view)))
-        page.meta.setdefault("template", pages.TEMPLATES[view[0]])
+        title = views.title_of(self.catalog, *view) if "title" in page.meta else None
+        page.meta.update(pages.escaped_meta(page.meta, title))
+        # Articles (the site's own pages too) get Still stuck? and the rest; a home or category page our
+        # cards and lists only when our nav is in use: a site's own index pages stay as written.
+        if view[0] == "article" or self.navs:
+            page.meta.setdefault("template", pages.TEMPLATES[view[0]])
         return markdown
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config, nav):
@@ -97,15 +105,15 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         # Material reads these at render time: UI strings, <html lang>, switcher and hreflang links.
         config.theme["language"] = lang
         config.site_name = self.config.languages_site_name.get(lang, self.default_site_name)
-        config.extra["alternate"] = [
-            {"name": a.name, "link": a.link, "lang": a.lang} for a in (view.alternates if view else [])
-        ]
+        # The language switch, on sites with more than one language (a one-language site shows none).
+        alternates = view.alternates if view and len(self.catalog.languages) > 1 else []
+        config.extra["alternate"] = [{"name": a.name, "link": a.link, "lang": a.lang} for a in alternates]
         if lang in self.navs:
             context["nav"] = self.navs[lang]
         context["helpcenter"] = view
         # Articles are not in the nav: mark their category as active so the sidebar shows where we are.
         self.active = None
-        if view and view.kind == "article" and view.article:
+        if view and view.kind == "article" and view.article and self.navs:
             category = self.files.get_file_from_path(f"{lang}/{view.article.category}/index.md")
             if category is not None and category.page is not None:
                 category.page.active = True

@@ -51,15 +51,19 @@ class PageView:
 
 def locate(catalog: Catalog, src_uri: str) -> tuple[str, str, str] | None:
     """(kind, lang, key) of a docs file: key is the article id or the category id."""
-    parts = src_uri.split("/")
-    if not parts or parts[0] not in catalog.languages:
-        return None
-    if parts == [parts[0], "index.md"]:
-        return "home", parts[0], ""
-    if len(parts) == 3 and parts[2] == "index.md":
-        return "category", parts[0], parts[1]
+    index = catalog.index_at(src_uri)
+    if index is not None:
+        return ("category", index.lang, index.id) if index.id else ("home", index.lang, "")
     article = catalog.article_at(src_uri)
-    return ("article", article.lang, article.id) if article else None
+    if article is not None:
+        return "article", article.lang, article.id
+    # Pages the help center generates (pages.generated_pages) in the folder layout.
+    parts = src_uri.split("/")
+    if len(parts) == 2 and parts[0] in catalog.languages and parts[1] == "index.md":
+        return "home", parts[0], ""
+    if len(parts) == 3 and parts[2] == "index.md" and catalog.category(parts[1], parts[0]) is not None:
+        return "category", parts[0], parts[1]
+    return None
 
 
 def title_of(catalog: Catalog, kind: str, lang: str, key: str) -> str | None:
@@ -69,6 +73,12 @@ def title_of(catalog: Catalog, kind: str, lang: str, key: str) -> str | None:
         return article.title if article else None
     page = catalog.homes.get(lang) if kind == "home" else catalog.category(key, lang)
     return page.title if page is not None and page.path is not None else None
+
+
+def is_ordinary(catalog: Catalog, src_uri: str) -> bool:
+    """Whether a page is one of the site's own (no `id:` pinned, or an index page outside our shape)."""
+    article = catalog.article_at(src_uri)
+    return article is not None and not article.pinned
 
 
 def page_view(catalog: Catalog, src_uri: str, directory_urls: bool = True) -> PageView | None:
@@ -82,7 +92,7 @@ def page_view(catalog: Catalog, src_uri: str, directory_urls: bool = True) -> Pa
         cards = [Link(c.title, c.url(directory_urls), c.summary, lang, len(catalog.articles_in(lang, c.id)))
                  for c in catalog.categories_of(lang)]
         return PageView("home", lang, home=home, categories=cards,
-                        alternates=_alternates(catalog, lang, lambda other: _home_url(other, directory_urls)))
+                        alternates=_alternates(catalog, lang, lambda other: catalog.home_url(other, directory_urls)))
     if kind == "category":
         category = catalog.category(key, lang)
         assert category is not None
@@ -135,7 +145,7 @@ def _alternates(catalog: Catalog, lang: str, url_in: object) -> list[Alternate]:
         name = LANGUAGE_NAMES.get(other, other)
         if url is None:
             # No translation: that language's home, which tells the reader why they landed there.
-            result.append(Alternate(name, _home_url(other, True) + "?untranslated=1", other, translated=False))
+            result.append(Alternate(name, catalog.home_url(other, True) + "?untranslated=1", other, translated=False))
         else:
             result.append(Alternate(name, url, other))
     return result
@@ -149,11 +159,7 @@ def _category_link(category: Category, directory_urls: bool) -> Link:
     return Link(category.title, category.url(directory_urls), category.summary, category.lang)
 
 
-def _home_url(lang: str, directory_urls: bool) -> str:
-    return f"{lang}/" if directory_urls else f"{lang}/index.html"
-
-
 def _home_link(catalog: Catalog, lang: str, directory_urls: bool) -> Link:
     home = catalog.homes.get(lang)
-    return Link(home.title if home else "Help Center", _home_url(lang, directory_urls),
+    return Link(home.title if home else "Help Center", catalog.home_url(lang, directory_urls),
                 home.summary if home else "", lang)

@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from helpcenter.content.catalog import Catalog
+from helpcenter.content.layout import Layout
 from helpcenter.diagnostics import Diagnostic
 from helpcenter.floor import yamlpos
 from helpcenter.floor.yamlpos import Pos, pos
@@ -92,8 +93,9 @@ def parse(text: str, display: str) -> tuple[History, list[Diagnostic]]:
         bad = next((item for item, path in zip(items, paths, strict=True) if not _is_article_path(path)), None)
         if bad is not None:
             problems.append(Diagnostic(display, *pos(bad),
-                                       "urls-bad-path", f"'{bad.value}' is not an article path such as "
-                                       "'en/<category>/<id>.md'", f"remove it, then {FIX.format(name=display)}"))
+                                       "urls-bad-path", f"'{bad.value}' is not a page path under the docs folder "
+                                       "such as 'en/<category>/<id>.md' or 'guides/install.md'",
+                                       f"remove it, then {FIX.format(name=display)}"))
             continue
         history.paths[article_id] = paths
         history.positions[article_id] = pos(key)
@@ -118,7 +120,7 @@ def check(history: History, catalog: Catalog, prefix: str = "docs/") -> list[Dia
                 f"old links to '{owner}' open '{article.id}'",
                 f"move '{article.id}' to another file name, or remove the path from '{owner}' if that is intended"))
             continue
-        earlier = [p for p in recorded if p.split("/")[0] == article.lang]
+        earlier = [p for p in recorded if _lang(catalog, p) == article.lang]
         risk = (f" (it moved from '{earlier[-1]}', which still redirects): if it moves again, links to "
                 "its present address will break" if earlier else ": if the article moves, links to it will break")
         problems.append(Diagnostic(
@@ -142,7 +144,7 @@ def redirects(history: History, catalog: Catalog) -> list[Redirect]:
     found = []
     for article_id, paths in history.paths.items():
         for path in paths:
-            lang = path.split("/")[0]
+            lang = _lang(catalog, path)
             target = catalog.article(article_id, lang)
             if path in used or target is None or path.endswith("/index.md"):
                 continue
@@ -178,7 +180,7 @@ def record(history: History, catalog: Catalog) -> tuple[dict[str, list[str]], li
     for article in sorted(catalog.articles, key=lambda a: (a.id, a.path)):
         paths = updated.setdefault(article.id, [])
         if article.path not in paths and article.path not in owners:
-            earlier = [p for p in paths if p.split("/")[0] == article.lang]
+            earlier = [p for p in paths if _lang(catalog, p) == article.lang]
             paths.append(article.path)
             added.append(f"{article.path}" + (f" (moved from {earlier[-1]})" if earlier else " (new)"))
     return updated, added
@@ -197,10 +199,18 @@ def _scalar(text: str) -> str:
     return text if _PLAIN.fullmatch(text) else json.dumps(text, ensure_ascii=False)
 
 
+def _lang(catalog: Catalog, path: str) -> str:
+    # The language of a recorded path, in the site's layout (docs/zh/… or page.zh.md).
+    return Layout(catalog.languages, catalog.layout).split(path)[0]
+
+
 def _is_article_path(path: str) -> bool:
+    # Any page a site had, in whatever folders (pages are recorded before a restructure); not an index
+    # page (a folder's address is the folder's), nothing outside the docs folder.
     parts = PurePosixPath(path).parts
-    return len(parts) == 3 and path.endswith(".md") and ".." not in parts and not path.startswith("/") \
-        and parts[2] != "index.md" and "\\" not in path and not any(c in path for c in "[]{},#&*!|>'\"%@`: ")
+    return len(parts) >= 1 and path.endswith(".md") and ".." not in parts and not path.startswith("/") \
+        and parts[-1] not in ("index.md", "README.md") and "\\" not in path \
+        and not any(c in path for c in "[]{},#&*!|>'\"%@`: ")
 
 
 def _shape(display: str, node, message: str) -> Diagnostic:

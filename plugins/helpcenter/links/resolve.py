@@ -33,7 +33,8 @@ def short_link(project: Project, article_id: str, *, lang: str | None = None, se
     `step_error(tree_ids, step)` says why a step is not a node of the article's trees ('' when it is);
     the CLI passes the flowcharts feature's, so links never reaches into a peer.
     """
-    catalog = catalog_loader.load(project.docs_dir, project.languages, display_prefix=project.prefix).catalog
+    catalog = catalog_loader.load(project.docs_dir, project.languages, display_prefix=project.prefix,
+                                  layout=project.layout, skip=project.skipped).catalog
     present = catalog.translations(article_id)
     if not present:
         return LinkResult(error=f"no article has the id '{article_id}'; "
@@ -77,7 +78,8 @@ def heading_ids(raw: bytes) -> list[str]:
 
 def error_link(project: Project, code: str, *, lang: str | None = None) -> LinkResult:
     """The link an app shows for an error code (`/errors/<CODE>/`), checked against the articles' codes."""
-    catalog = catalog_loader.load(project.docs_dir, project.languages, display_prefix=project.prefix).catalog
+    catalog = catalog_loader.load(project.docs_dir, project.languages, display_prefix=project.prefix,
+                                  layout=project.layout, skip=project.skipped).catalog
     claim = errors.find(catalog, code)
     if claim is None:
         known = list(errors.claims(catalog))

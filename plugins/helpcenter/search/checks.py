@@ -14,8 +14,12 @@ DEFAULT_SECRET_ARTICLE = "recovery-phrase-safety"
 
 
 def secret_article(catalog: Catalog, article_id: str, config_path: str = "mkdocs.yml") -> list[Diagnostic]:
-    """The article shown for a query holding a secret must exist in some language."""
-    if article_id and not catalog.translations(article_id):
+    """The article shown for a query holding a secret must exist in some language.
+
+    The default names the sample's article: a site that never set the option (an adopted site) and has
+    no such article simply shows none; a site that names one is told when it is missing.
+    """
+    if article_id and article_id != DEFAULT_SECRET_ARTICLE and not catalog.translations(article_id):
         return [Diagnostic(config_path, 0, 0, "search-secret-article-unknown",
                            f"secret_article '{article_id}' is not an article id",
                            "name the article that explains how to keep a recovery phrase safe",

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from helpcenter.content.catalog import Catalog
+from helpcenter.content.catalog import Catalog, default_id
 from helpcenter.content.views import LANGUAGE_NAMES, locate
 from helpcenter.diagnostics import Diagnostic
 from helpcenter.floor import strings as ui_strings
@@ -40,10 +40,10 @@ class SiteIndex:
                          for lang in catalog.languages}
 
     def add_page(self, src_uri: str, url: str, html: str, meta: dict[str, Any]) -> bool:
-        """Index one rendered page if it is an article; returns whether it was indexed.
+        """Index one rendered page: an article, a site's own page, or a home or category page with text.
 
-        `meta` is the page's front matter: Material's `search: {exclude: true}` leaves a page out and
-        `search: {boost: 2}` ranks it higher, as with Material's own search.
+        Returns whether it was indexed. `meta` is the page's front matter: Material's `search: {exclude:
+        true}` leaves a page out and `search: {boost: 2}` ranks it higher, as with Material's own search.
         """
         where = locate(self.catalog, src_uri)
         listed = meta.get("helpcenter_search")  # a generated page that is no article describes itself (the checker)
@@ -51,18 +51,27 @@ class SiteIndex:
             self.builders[listed["lang"]].add(Doc(str(listed["id"]), url, str(meta.get("title", "")), str(listed[
                 "summary"]), tuple(listed["tags"]), tuple(sections.split(html)), float(listed.get("boost", 1))))
             return True
-        if where is None or where[0] != "article":
+        if where is None:
             return False
         found = meta.get("search")
         settings: dict[str, Any] = found if isinstance(found, dict) else {}
         if settings.get("exclude"):
             return False
+        boost = settings.get("boost", 1)
+        weight = float(boost) if isinstance(boost, int | float) and boost > 0 else 1.0
+        if where[0] != "article":
+            # An index page is a result when it says more than its heading (a home's intro, a section's text).
+            page = self.catalog.index_at(src_uri)
+            if page is None or not page.has_text:
+                return False
+            self.builders[page.lang].add(Doc(default_id(src_uri if page.lang == self.catalog.default_language
+                                                        else src_uri.split("/", 1)[-1]), url, page.title,
+                                             page.summary, (), tuple(sections.split(html)), weight))
+            return True
         article = self.catalog.article(where[2], where[1])
         assert article is not None
-        boost = settings.get("boost", 1)
         self.builders[article.lang].add(Doc(
-            article.id, url, article.title, article.summary, article.tags, tuple(sections.split(html)),
-            float(boost) if isinstance(boost, int | float) and boost > 0 else 1.0))
+            article.id, url, article.title, article.summary, article.tags, tuple(sections.split(html)), weight))
         return True
 
     def diagnostics(self) -> list[Diagnostic]:
