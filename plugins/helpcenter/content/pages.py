@@ -12,6 +12,7 @@ from helpcenter.content.layout import FOLDER
 
 TEMPLATES = {"home": "helpcenter/home.html", "category": "helpcenter/category.html",
              "article": "helpcenter/article.html"}
+PAGE_TEMPLATE = "helpcenter/page.html"  # the site's own index pages: Material's page, minus the head alternates
 
 
 def nav_uris(catalog: Catalog, lang: str) -> list[str]:

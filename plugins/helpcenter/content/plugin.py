@@ -95,8 +95,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         page.meta.update(pages.escaped_meta(page.meta, title))
         # Articles (the site's own pages too) get Still stuck? and the rest; a home or category page our
         # cards and lists only when our nav is in use: a site's own index pages stay as written.
-        if view[0] == "article" or self.navs:
-            page.meta.setdefault("template", pages.TEMPLATES[view[0]])
+        ours = view[0] == "article" or self.navs
+        page.meta.setdefault("template", pages.TEMPLATES[view[0]] if ours else pages.PAGE_TEMPLATE)
         return markdown
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config, nav):
