@@ -8,27 +8,17 @@
 // Events: "helpcenter:flowchart" on every step and "helpcenter:escalate" on an escalate leaf, both
 // on document with the ticket context as detail; the escalate leaf's [data-hc-ticket] button carries
 // the same context as JSON in data-hc-ticket-context (tickets.js opens its form from it).
+//
+// Node ids are the writer's (any kebab-case word, "constructor" included): every lookup by id goes
+// through a Map, never a plain object.
 
+import { fill, h } from "../shared/dom.js";
+import { EVENTS, emit, lookup, register } from "../shared/events.js";
+import { copyButton, shortLink } from "../shared/copylink.js";
 import { onPage, readJson } from "../shared/page.js";
 
 const STEP = "step";
 const PATH = "path";
-
-/** An element with attributes, listeners (on*) and children; strings become text, never HTML. */
-function h(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs || {})) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name === "className") node.className = value;
-    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
 
 /** A fragment as text; a malformed escape (a hand-edited link) is kept as written instead of throwing. */
 function decodeFragment(text) {
@@ -39,28 +29,26 @@ function decodeFragment(text) {
   }
 }
 
-/** "Step {n}" with values filled in. */
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? String(values[key]) : match));
-}
-
 class Flow {
   constructor(root, page) {
     this.root = root;
     this.page = page; // listeners end when the reader leaves the page (shared/page.js)
     this.data = readJson(root.querySelector(".hc-flow__data"));
-    this.nodes = this.data.nodes;
+    this.nodes = new Map(Object.entries(this.data.nodes));
     this.strings = this.data.strings;
     this.app = root.querySelector(".hc-flow__app");
     this.steps = root.querySelector(".hc-flow__steps");
     this.allOpen = false;
     this.state = { node: this.data.start, path: [] };
     // Who leads to each node, to rebuild the answers of a link that names only ?step=.
-    this.incoming = {};
-    for (const [id, node] of Object.entries(this.nodes)) {
+    this.incoming = new Map();
+    for (const [id, node] of this.nodes) {
       const targets = node.kind === "question" ? node.options.map((o, i) => [o.next, i])
         : node.kind === "step" ? [[node.next, null]] : [];
-      for (const [next, option] of targets) (this.incoming[next] = this.incoming[next] || []).push({ node: id, option });
+      for (const [next, option] of targets) {
+        if (!this.incoming.has(next)) this.incoming.set(next, []);
+        this.incoming.get(next).push({ node: id, option });
+      }
     }
   }
 
@@ -73,7 +61,7 @@ class Flow {
     this.steps.addEventListener("click", (event) => this.onStepsClick(event));
     this.page.on(window, "popstate", () => this.show(this.read(), true));
     const hash = decodeFragment(window.location.hash.slice(1));
-    if (hash.startsWith("step-") && Object.hasOwn(this.nodes, hash.slice(5))) {
+    if (hash.startsWith("step-") && this.nodes.has(hash.slice(5))) {
       // A no-JavaScript link (#step-<id>) opened with JavaScript on: the same step, in the query form.
       const id = hash.slice(5);
       history.replaceState(history.state, "", this.url({ node: id, path: this.onlyPath(id) || [] }));
@@ -87,7 +75,7 @@ class Flow {
   read() {
     const params = new URLSearchParams(window.location.search);
     const id = params.get(STEP);
-    if (!id || !Object.hasOwn(this.nodes, id)) return { node: this.data.start, path: [] };
+    if (!id || !this.nodes.has(id)) return { node: this.data.start, path: [] };
     return { node: id, path: this.decode(params.get(PATH), id) || this.onlyPath(id) || [] };
   }
 
@@ -98,7 +86,7 @@ class Flow {
     let expected = this.data.start;
     for (let i = 0; i < entries.length; i += 1) {
       const [nodeId, number] = entries[i];
-      const node = Object.hasOwn(this.nodes, nodeId) ? this.nodes[nodeId] : null;
+      const node = this.nodes.get(nodeId) || null;
       if (!node || nodeId !== expected) return null;
       const next = i + 1 < entries.length ? entries[i + 1][0] : id;
       let option = null;
@@ -116,7 +104,7 @@ class Flow {
 
   encode(path) {
     return path.map(({ node, option }) => {
-      const step = this.nodes[node];
+      const step = this.nodes.get(node);
       if (step.kind !== "question") return node;
       const next = step.options[option].next;
       return step.options.filter((o) => o.next === next).length > 1 ? `${node}_${option + 1}` : node;
@@ -128,7 +116,7 @@ class Flow {
     const path = [];
     const seen = new Set();
     for (let current = id; current !== this.data.start; current = path[0].node) {
-      const from = this.incoming[current] || [];
+      const from = this.incoming.get(current) || [];
       if (from.length !== 1 || seen.has(current)) return null;
       seen.add(current);
       path.unshift(from[0]);
@@ -163,30 +151,34 @@ class Flow {
   }
 
   choose(option) {
-    const node = this.nodes[this.state.node];
+    const node = this.nodes.get(this.state.node);
     const next = node.kind === "question" ? node.options[option].next : node.next;
     this.go({ node: next, path: [...this.state.path, { node: this.state.node, option }] });
   }
 
   show(state, moveFocus) {
     this.state = state;
-    const node = this.nodes[state.node];
+    const node = this.nodes.get(state.node);
     const number = state.path.length + 1;
     const title = node.kind === "resolve" ? this.strings.resolved
       : node.kind === "escalate" ? this.strings.escalate_title : node.text;
     const heading = h("h3", { className: "hc-flow__text", id: "hc-flow-current", tabindex: "-1" }, title);
+    // Copy link: the short link to this step (/a/<id>/?step=<node>), in each reader's language.
+    const copy = shortLink() && copyButton({ label: this.strings.copy_link, done: this.strings.link_copied,
+      failed: (url) => url, url: () => shortLink({ step: state.node }) });
     const context = this.ticketContext();
     this.view.replaceChildren(...[
       h("p", { className: "hc-flow__progress" }, fill(this.strings.progress, { n: number })),
       heading,
+      copy,
       this.body(node, context),
       this.controls(),
       this.answers(),
     ].filter(Boolean));
     this.live.textContent = moveFocus ? fill(this.strings.announce, { n: number, text: title }) : "";
     if (moveFocus) heading.focus();
-    document.dispatchEvent(new CustomEvent("helpcenter:flowchart", { detail: context }));
-    if (node.kind === "escalate") document.dispatchEvent(new CustomEvent("helpcenter:escalate", { detail: context }));
+    emit(EVENTS.flowchart, context);
+    if (node.kind === "escalate") emit(EVENTS.escalate, context);
   }
 
   body(node, context) {
@@ -240,13 +232,13 @@ class Flow {
   }
 
   describe({ node, option }) {
-    const step = this.nodes[node];
+    const step = this.nodes.get(node);
     return { node, ask: step.text, answer: step.kind === "question" ? step.options[option].label : this.strings.next_step };
   }
 
   /** What a support ticket should carry about this walk (the contract with tickets.js). */
   ticketContext() {
-    const leaf = this.nodes[this.state.node];
+    const leaf = this.nodes.get(this.state.node);
     return {
       source: "flowchart",
       article: this.data.article,
@@ -257,9 +249,29 @@ class Flow {
     };
   }
 
+  /** From the first question: answer each question whose one option names a value ({network: "tron"}). */
+  prefill(values) {
+    if (this.state.node !== this.data.start || this.state.path.length) return;
+    const words = Object.values(values || {}).map((v) => String(v).toLowerCase()).filter(Boolean);
+    const names = (label, word) => label.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(word);
+    const path = [];
+    let id = this.state.node;
+    for (let guard = 0; guard < this.nodes.size; guard += 1) {
+      const node = this.nodes.get(id);
+      if (node.kind !== "question") break;
+      const found = node.options.flatMap((o, i) => (words.some((w) => names(o.label, w)) ? [i] : []));
+      if (found.length !== 1) break;
+      path.push({ node: id, option: found[0] });
+      id = node.options[found[0]].next;
+    }
+    if (!path.length) return;
+    history.replaceState(history.state, "", this.url({ node: id, path }));
+    this.show({ node: id, path }, false);
+  }
+
   onTicket() {
     // tickets.js handles [data-hc-ticket] itself; without it, lead to the article's Still stuck? box.
-    if (window.helpcenter.tickets) return;
+    if (typeof lookup("tickets", "open") === "function") return;
     const box = document.getElementById("hc-still-stuck");
     if (!box) return;
     if (!box.hasAttribute("tabindex")) box.setAttribute("tabindex", "-1");
@@ -283,7 +295,7 @@ class Flow {
     const link = event.target.closest('a[href^="#step-"]');
     if (!link) return;
     const id = decodeFragment(link.getAttribute("href").slice("#step-".length));
-    if (!Object.hasOwn(this.nodes, id)) return;
+    if (!this.nodes.has(id)) return;
     event.preventDefault();
     this.toggleAll(false);
     this.go({ node: id, path: this.onlyPath(id) || [] });
@@ -299,10 +311,11 @@ onPage((page) => {
   return () => { flows = []; };
 });
 
-window.helpcenter = window.helpcenter || {};
-window.helpcenter.flowchart = {
+register("flowchart", {
   /** The current step of the page's troubleshooter: {node, path: [{node, option}]}, or null. */
   state: () => (flows[0] ? { node: flows[0].state.node, path: flows[0].state.path.map((e) => ({ ...e })) } : null),
   /** The ticket context of the current step (also on any step, not just escalate leaves), or null. */
   ticketContext: () => (flows[0] ? flows[0].ticketContext() : null),
-};
+  /** Answer the questions the app's context names (links/context.js): {network: "tron"}. */
+  prefill: (values) => flows.forEach((flow) => flow.prefill(values)),
+});

@@ -11,10 +11,15 @@
 // (the "helpcenter:search" event, for tickets.js) only when the reader closes the box, and only
 // when nothing in it looks like a secret, so the words of a phrase typed one by one never do.
 
+import { h } from "../shared/dom.js";
+import { EVENTS, emit, register } from "../shared/events.js";
+import { pageLanguage } from "../shared/lang.js";
+import { onPage } from "../shared/page.js";
+import { TO_WORKER, TYPE } from "./protocol.js";
+
 // Imported when the module runs rather than before it, so the search worker starts at once; every
 // query still waits for it (and fails closed if it cannot load).
 const secrets = import("../firewall/secrets.js");
-import { onPage } from "../shared/page.js";
 
 const ROOT = new URL("../../../", import.meta.url);
 const INDEX = new URL("search/", ROOT);
@@ -38,13 +43,7 @@ function takeQueryParameter() {
   return value;
 }
 
-function pageLanguage() {
-  const meta = document.querySelector('meta[name="helpcenter:lang"]');
-  const lang = (meta && meta.content) || document.documentElement.lang || "en";
-  return lang.toLowerCase().split("-")[0];
-}
-
-/** The worker and its replies, one promise per request. */
+/** The worker and its replies, one promise per request (the messages: protocol.js). */
 class Client {
   constructor(lang) {
     this.lang = lang;
@@ -57,38 +56,47 @@ class Client {
     this.worker = new Worker(url);
     this.ready = new Promise((resolve, reject) => { this.settle = { resolve, reject }; });
     this.worker.onmessage = (event) => this.receive(event.data);
-    this.worker.postMessage({ type: "configure", base: INDEX.href, lang });
+    // The worker could not even start (a script failed to load): every wait ends, in failure.
+    this.worker.onerror = (event) => this.fail(new Error(`search worker: ${event.message || "failed to load"}`));
+    this.worker.postMessage(TO_WORKER.configure(INDEX.href, lang));
   }
 
   receive(message) {
-    if (message.type === "ready") this.settle.resolve(message.meta);
-    else if (message.type === "body") this.onBody(message.lang);
-    else if (message.type === "results" || message.type === "failed") {
+    if (message.type === TYPE.ready) this.settle.resolve(message.meta);
+    else if (message.type === TYPE.body) this.onBody(message.lang);
+    else if (message.type === TYPE.results || message.type === TYPE.failed) {
       const request = this.pending.get(message.seq);
       if (!request) {
-        if (message.type === "failed") this.settle.reject(new Error(message.error));
+        if (message.type === TYPE.failed) this.settle.reject(new Error(message.error));
         return;
       }
       this.pending.delete(message.seq);
-      if (message.type === "failed") request.reject(new Error(message.error));
+      if (message.type === TYPE.failed) request.reject(new Error(message.error));
       else request.resolve(message);
     }
   }
 
-  request(message) {
+  fail(error) {
+    this.settle.reject(error);
+    for (const request of this.pending.values()) request.reject(error);
+    this.pending.clear();
+  }
+
+  /** Send the message `make(seq)` builds; resolves to its reply. */
+  request(make) {
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
-      this.worker.postMessage({ ...message, seq });
+      this.worker.postMessage(make(seq));
     });
   }
 
   search(query, lang, full) {
-    return this.request({ type: "search", query, lang, full });
+    return this.request((seq) => TO_WORKER.search(seq, query, lang, full));
   }
 
   article(id, lang) {
-    return this.request({ type: "article", id, lang });
+    return this.request((seq) => TO_WORKER.article(seq, lang, id));
   }
 
   /** Fetch the body tiers a partial answer lacked; only once its results are on screen. */
@@ -96,7 +104,7 @@ class Client {
     for (const language of languages || []) {
       if (this.asked.has(language)) continue;
       this.asked.add(language);
-      this.worker.postMessage({ type: "body", lang: language });
+      this.worker.postMessage(TO_WORKER.body(language));
     }
   }
 }
@@ -134,21 +142,9 @@ async function search(query, { lang: language } = {}) {
   return reply.results.map(publicFields);
 }
 
-window.helpcenter = window.helpcenter || {};
-window.helpcenter.search = search;
+register("search", search);
 
 // --- The search box ---------------------------------------------------------------------------
-
-function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === "className") el.className = value;
-    else if (key === "text") el.textContent = value;
-    else if (value !== false && value !== null && value !== undefined) el.setAttribute(key, value === true ? "" : value);
-  }
-  for (const child of children.flat()) if (child) el.append(child);
-  return el;
-}
 
 function icon(...names) {
   return names.map((name) => {
@@ -265,7 +261,7 @@ class SearchBox {
     this.input.blur();
     const text = this.query.trim();
     if (!text || (await secrecy(text)) !== "none" || text !== this.query.trim()) return;
-    document.dispatchEvent(new CustomEvent("helpcenter:search", { detail: { query: text } }));
+    emit(EVENTS.search, { query: text });
   }
 
   setOpen(open) {
@@ -352,6 +348,7 @@ class SearchBox {
       const count = results.length;
       this.status.textContent = count === 1 ? s.one || "" : (s.other || "").replace("#", String(count));
     }
+    this.root.dataset.hcCount = String(results.length);  // for insights.js: how many this query found
     this.items = results.filter((r) => r.display).map((r, i) => this.item(r, i));
     this.list.replaceChildren(...this.items);
     this.activate(keep < this.items.length ? keep : -1);
@@ -370,7 +367,7 @@ class SearchBox {
     if (view.snippet && view.snippet.length) article.append(h("p", {}, marked(view.snippet)));
     const link = h("a", { href: result.url, className: "md-search-result__link", tabindex: "-1" }, article);
     return h("li", { className: "md-search-result__item", id: `hc-search-result-${i}`, role: "option",
-                     "aria-selected": "false" }, link);
+                     "aria-selected": "false", "data-hc-id": result.id }, link);
   }
 
   noResults(query) {
@@ -397,6 +394,8 @@ const header = document.querySelector(".md-header__inner");
 const toggle = document.getElementById("__search");
 if (header && toggle) {
   const box = new SearchBox(header, toggle);
+  // What the box holds now, for a ticket opened while it is open (tickets.js checks it for secrets).
+  register("searchBox", { openQuery: () => box.input.value });
   box.start();
   if (initialQuery !== null && initialQuery.trim()) {
     box.input.value = initialQuery;

@@ -1,15 +1,6 @@
 // Search worker: loads lunr.js and each language's index tiers, answers queries off the main thread.
-// A classic worker, because lunr.js is a UMD script that needs importScripts; the ranking code is
-// an ES module, loaded with import().
-//
-// Messages in:  {type: "configure", base, lang}           base = URL of the site's search/ folder
-//               {type: "search", seq, query, lang, full}   full: wait for the body tier first
-//               {type: "article", seq, lang, id}           one article by id (the secret warning's)
-//               {type: "body", lang}                       the first answer is on screen: fetch tier 2
-// Messages out: {type: "ready", meta}                      the page language's tier 1 is loaded
-//               {type: "results", seq, results, partial}   partial: languages whose body tier is missing
-//               {type: "body", lang}                       a body tier arrived: results may improve
-//               {type: "failed", error}                    the index could not be loaded
+// A classic worker, because lunr.js is a UMD script that needs importScripts; the ranking code and
+// the messages (protocol.js, shared with search.js) are ES modules, loaded with import().
 
 // The page's language comes in the worker's URL (?lang=), so its first tier is on the way before
 // lunr.js and the modules have even loaded; the index folder is the site's search/.
@@ -25,6 +16,7 @@ const DISPLAYED = 20; // results that get highlighted titles and snippets
 // All three modules at once rather than one after the other as the engine's imports are found.
 const engine = Promise.all([import("./tokenize.js"), import("./text.js"), import("./engine.js")])
   .then((modules) => modules[2]);
+const protocol = import("./protocol.js");
 const languages = new Map(); // lang → {index: Promise<LanguageIndex>, body: Promise|null}
 let available = new Set();
 
@@ -48,9 +40,9 @@ function language(lang) {
 function loadBody(lang) {
   const entry = language(lang);
   if (!entry.body) {
-    entry.body = Promise.all([entry.index, fetchJson(lang, "tier2.json")]).then(([index, tier2]) => {
+    entry.body = Promise.all([entry.index, fetchJson(lang, "tier2.json"), protocol]).then(([index, tier2, p]) => {
       index.attachBody(tier2);
-      self.postMessage({ type: "body", lang });
+      self.postMessage(p.FROM_WORKER.body(lang));
       return index;
     });
   }
@@ -92,30 +84,32 @@ async function search(query, lang, full) {
 }
 
 async function handle(message) {
-  if (message.type === "configure") {
+  const { FROM_WORKER, TYPE } = await protocol;
+  if (message.type === TYPE.configure) {
     base = message.base;
     pageLang = message.lang;
     const index = await language(pageLang).index;
     const meta = index.meta;
     available = new Set(Object.keys(meta.languages || {}));
-    self.postMessage({ type: "ready", meta: { lang: meta.lang, strings: meta.strings, categories: meta.categories,
-                                               secret: meta.secret, languages: meta.languages } });
-  } else if (message.type === "search") {
+    self.postMessage(FROM_WORKER.ready({ lang: meta.lang, strings: meta.strings, categories: meta.categories,
+                                         secret: meta.secret, languages: meta.languages }));
+  } else if (message.type === TYPE.search) {
     const { results, later } = await search(message.query, message.lang || pageLang, message.full);
-    self.postMessage({ type: "results", seq: message.seq, results, partial: later });
-  } else if (message.type === "body") {
+    self.postMessage(FROM_WORKER.results(message.seq, results, later));
+  } else if (message.type === TYPE.body) {
     await loadBody(message.lang);
-  } else if (message.type === "article") {
+  } else if (message.type === TYPE.article) {
     const index = await language(message.lang || pageLang).index;
     const doc = index.byId.get(message.id);
     const found = { doc, score: 1, section: null, matched: new Set() };
-    self.postMessage({ type: "results", seq: message.seq, results: doc ? [present(index, found, true)] : [],
-                       partial: false });
+    self.postMessage(FROM_WORKER.results(message.seq, doc ? [present(index, found, true)] : [], []));
   }
 }
 
 self.onmessage = (event) => {
   handle(event.data).catch((error) => {
-    self.postMessage({ type: "failed", seq: event.data.seq, error: String(error && error.message || error) });
+    protocol.then(({ FROM_WORKER }) => self.postMessage(FROM_WORKER.failed(event.data.seq, error)),
+      // Without the protocol nothing can be said: fail as a script error, which the page hears as the worker's error.
+      () => setTimeout(() => { throw error; }));
   });
 };

@@ -71,7 +71,8 @@ class Renderer {
     const dropped = new Set(state.drop);
     const path = dropped.has("flowchart_path") ? "" : t.path
       .map((s) => `${dropped.has("flowchart_asks") ? s.node : s.ask} → ${s.answer}`).join("; ");
-    const values = {
+    // Keyed by field names as well: no prototype, so any name is just a name.
+    const values = Object.assign(Object.create(null), {
       lang: t.lang, locale: Object.hasOwn(this.recipe.locales, t.lang) ? this.recipe.locales[t.lang] : t.lang,
       what_happened: cutText(t.what_happened, state.what_limit),
       article_id: t.article_id, article_title: dropped.has("article_title") ? "" : t.article_title,
@@ -79,7 +80,7 @@ class Renderer {
       flowchart_id: t.flowchart_id, flowchart_leaf: t.flowchart_leaf, flowchart_path: path,
       query: dropped.has("query") ? "" : t.query, page_url: dropped.has("page_url") ? "" : t.page_url,
       subject: cutText(this.subjectFull(), state.subject_limit),
-    };
+    });
     const fields = state.no_fields ? [] : t.fields.map(([name, value]) => [name, cutText(value, state.field_cap)]);
     for (const [name, value] of fields) if (!Object.hasOwn(values, name)) values[name] = value;
     if (!Object.hasOwn(values, "steps_tried")) values.steps_tried = path;
@@ -108,7 +109,7 @@ class Renderer {
       t.path.forEach((s, i) => context.push(`${i + 1}. ${asks ? s.ask : s.node} → ${s.answer}`));
     }
     for (const [name, value] of fields) {
-      if (value && !native.has(name)) context.push(`${this.labels[name] || name}: ` + value.split("\n").join(" / "));
+      if (value && !native.has(name)) context.push(`${(Object.hasOwn(this.labels, name) && this.labels[name]) || name}: ` + value.split("\n").join(" / "));
     }
     for (const [key, word] of [["query", "search"], ["page_url", "page"]]) {
       if (values[key] && !native.has(key)) context.push(`${w[word]}: ${values[key]}`);

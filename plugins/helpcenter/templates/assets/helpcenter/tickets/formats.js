@@ -6,6 +6,9 @@ import { sha256 } from "../shared/sha256.js";
 
 const ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
+/** `table[key]` when it is the table's own (a field may be called "constructor"), else undefined. */
+const own = (table, key) => (table && Object.hasOwn(table, key) ? table[key] : undefined);
+
 /** The network the reader named ("TRC20", "以太坊" …): a key of formats.networks, or "any". */
 export function networkOf(text, formats) {
   const value = String(text || "").toLowerCase();
@@ -49,11 +52,11 @@ export function base58check(text) {
 /** null when `value` fits the field's format (or the field has none), else the message in `lang`. */
 export function checkField(name, value, networkText, formats, lang) {
   const trimmed = String(value || "").trim();
-  const kind = (formats.fields || {})[name];
-  if (!trimmed || !kind) return null;
-  const rules = formats.rules[kind];
-  const rule = rules[networkOf(networkText, formats)] || rules.any;
+  const kind = own(formats.fields, name);
+  const rules = own(formats.rules, kind);
+  if (!trimmed || !rules) return null;
+  const rule = own(rules, networkOf(networkText, formats)) || own(rules, "any");
   if (!rule) return null;
   const ok = new RegExp(rule.pattern).test(trimmed) && (rule.check !== "base58check" || base58check(trimmed));
-  return ok ? null : rule.message[lang] || rule.message.en;
+  return ok ? null : own(rule.message, lang) || rule.message.en;
 }

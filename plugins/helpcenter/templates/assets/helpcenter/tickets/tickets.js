@@ -7,16 +7,21 @@
 // (secrets.js) has passed every text; recovery phrases and keys block sending, an unlabelled
 // 64-character hex string must be confirmed as a transaction hash.
 
-import { findSecrets, mustBlock } from "../firewall/secrets.js";
-import { compose } from "./compose.js";
-import { checkField } from "./formats.js";
+import { findSecrets } from "../firewall/secrets.js";
+import { fill, h } from "../shared/dom.js";
+import { EVENTS, emit, listen, lookup, register } from "../shared/events.js";
+import { pickLanguage } from "../shared/lang.js";
 import { onPage } from "../shared/page.js";
+import { compose } from "./compose.js";
+import { LiveWarning } from "./live.js";
+import { checkField } from "./formats.js";
 
 const SKIP_INPUT = new Set(["steps_tried", "screenshot"]);  // filled in by the path / attached later
 const DEFLECT_MAX = 3;
 const DEFLECT_DELAY = 300;
 let configPromise = null;
 let lastQuery = "";
+const prefilled = new Map(); // field → value from the app's link (links/context.js checked it)
 
 const loadConfig = () => {
   if (!configPromise) {
@@ -27,35 +32,20 @@ const loadConfig = () => {
   return configPromise;
 };
 
-function h(tag, props, ...children) {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(props || {})) {
-    if (value === false || value === null || value === undefined) continue;
-    if (key === "className") el.className = value;
-    else if (key.startsWith("on")) el.addEventListener(key.slice(2), value);
-    else el.setAttribute(key, value === true ? "" : value);
-  }
-  for (const child of children.flat()) if (child !== null && child !== false && child !== undefined) el.append(child);
-  return el;
-}
-
-const fill = (text, values) => String(text).replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
 const excerpt = (text) => (text.length > 24 ? `${text.slice(0, 10)}…${text.slice(-10)}` : text);
 
-function pickLang(config, wanted) {
-  const langs = Object.keys(config.languages);
-  const tag = String(wanted || document.documentElement.lang || "").toLowerCase();
-  return langs.find((l) => l === tag) || langs.find((l) => tag.startsWith(l)) || langs[0];
-}
+/** `table[key]` when the table has it as its own (a field name may be "constructor"), else undefined. */
+const own = (table, key) => (table && Object.hasOwn(table, key) ? table[key] : undefined);
 
 class TicketForm {
   constructor(config, context, trigger) {
     this.config = config;
     this.context = context;
     this.trigger = trigger;
-    this.lang = pickLang(config, context.lang);
+    this.lang = pickLanguage(Object.keys(config.languages), [context.lang, document.documentElement.lang]);
     this.words = config.languages[this.lang];
-    this.collect = (context.collect || config.form_fields).filter((n) => this.words.labels[n] !== undefined);
+    const collect = Array.isArray(context.collect) ? context.collect : config.form_fields;
+    this.collect = collect.map(String).filter((n) => own(this.words.labels, n) !== undefined);
     this.inputs = new Map();
     this.confirmed = new Set();
     this.attempted = false;
@@ -84,7 +74,7 @@ class TicketForm {
       this.summary(),
       h("label", { for: "hc-ticket-what", className: "hc-ticket__label" }, ui.what_happened),
       h("p", { className: "hc-ticket__help", id: "hc-ticket-what-help" }, ui.what_happened_help),
-      this.what, this.whatError, this.deflect,
+      this.what, this.whatError, this.liveWarning(this.what), this.deflect,
       fields.length ? h("fieldset", { className: "hc-ticket__fields" }, h("legend", {}, ui.details), fields) : null,
       this.collect.includes("screenshot") ? h("p", { className: "hc-ticket__screenshot" }, ui.screenshot) : null,
       this.secrets, this.status,
@@ -115,11 +105,17 @@ class TicketForm {
       type: name === "error_text" ? false : "text", autocomplete: "off", spellcheck: "false",
       "aria-describedby": `${id}-help ${id}-error`, oninput: () => this.onInput() });
     const error = h("p", { className: "hc-ticket__error", id: `${id}-error`, hidden: true });
+    if (prefilled.has(name)) input.value = prefilled.get(name);
     this.inputs.set(name, { input, error });
     return h("div", { className: "hc-ticket__field" },
-      h("label", { for: id }, this.words.labels[name]),
-      h("p", { className: "hc-ticket__help", id: `${id}-help` }, this.words.help[name] || ""),
-      input, error);
+      h("label", { for: id }, own(this.words.labels, name)),
+      h("p", { className: "hc-ticket__help", id: `${id}-help` }, own(this.words.help, name) || ""),
+      input, error, this.liveWarning(input));
+  }
+
+  /** The warning under `field` that names a secret while the reader types or pastes it (live.js). */
+  liveWarning(field) {
+    return new LiveWarning(field, { ui: this.words.ui, excerpt, select: (item) => this.selectButton(item) }).box;
   }
 
   open() {
@@ -146,7 +142,7 @@ class TicketForm {
   }
 
   async deflection() {
-    const search = window.helpcenter && window.helpcenter.search;
+    const search = lookup("search");
     const query = this.what.value.trim().slice(0, 200);
     if (typeof search !== "function" || query.length < 3) return this.showDeflection([]);
     // Nothing that holds a secret goes anywhere, not even into the local search.
@@ -170,14 +166,14 @@ class TicketForm {
     const root = new URL("../../../", import.meta.url);
     this.deflect.replaceChildren(h("p", { className: "hc-ticket__deflect-title" }, this.words.ui.deflect_title),
       h("ul", {}, results.map((r) => h("li", {}, h("a", { href: new URL(String(r.url), root).href, target: "_blank",
-        rel: "noopener" }, String(r.title))))));
+        rel: "noopener", onclick: () => tell("suggestion-clicked", this.context) }, String(r.title))))));
     this.deflect.hidden = false;
   }
 
   texts() {
     const texts = [{ key: "what", label: this.words.ui.what_happened, value: this.what.value, target: this.what }];
     for (const [name, { input }] of this.inputs) {
-      texts.push({ key: name, label: this.words.labels[name], value: input.value, target: input });
+      texts.push({ key: name, label: own(this.words.labels, name), value: input.value, target: input });
     }
     return texts;
   }
@@ -259,10 +255,12 @@ class TicketForm {
     } while (ok && this.texts().some((text, i) => text.value !== texts[i].value));
     this.status.textContent = "";
     if (!ok) return undefined;
-    const query = this.context.query || lastQuery || currentQuery();
+    const openQuery = lookup("searchBox", "openQuery");
+    const query = String(this.context.query || lastQuery || (openQuery ? openQuery() : ""));
     const ticket = this.ticket((await findSecrets(query)).length ? "" : query, texts);
     const { url } = compose(this.config.recipe, ticket, this.words.ticket, this.words.labels);
     window.open(url, "_blank", "noopener");
+    tell("sent", this.context);
     const ui = this.words.ui;
     this.opened.replaceChildren(ui.opened, " ", h("a", { href: url, target: "_blank", rel: "noopener noreferrer",
       className: "hc-ticket__link" }, fill(ui.open_link, { channel: this.words.channel })));
@@ -290,10 +288,9 @@ class TicketForm {
   }
 }
 
-function currentQuery() {
-  // The search box's text while it is open (helpcenter-search); checked for secrets before use.
-  const input = document.querySelector("[data-hc-search-input]");
-  return (input && input.value) || "";
+/** Tell other modules (insights.js) how far a ticket got: opened, suggestion-clicked, sent; never what it says. */
+function tell(stage, context) {
+  emit(EVENTS.ticket, { stage, source: context.source, article: context.article && context.article.id });
 }
 
 function parseContext(element) {
@@ -310,6 +307,7 @@ export async function open(context, trigger) {
   const config = await loadConfig();
   const form = new TicketForm(config, context || {}, trigger || document.activeElement);
   form.open();
+  tell("opened", form.context);
   forms.add(form);
   form.dialog.addEventListener("close", () => forms.delete(form));
   return form;
@@ -334,11 +332,18 @@ document.addEventListener("click", (event) => {
     if (trigger.href) window.open(trigger.href, "_blank", "noopener");
   });
 });
-document.addEventListener("helpcenter:escalate", () => { loadConfig().catch(() => {}); });
-document.addEventListener("helpcenter:search", (event) => {
-  lastQuery = String((event.detail && event.detail.query) || "");
-});
+listen(EVENTS.escalate, () => { loadConfig().catch(() => {}); });
+listen(EVENTS.search, (detail) => { lastQuery = String((detail && detail.query) || ""); });
 
-window.helpcenter = window.helpcenter || {};
-window.helpcenter.tickets = window.helpcenter.tickets || {};
-Object.assign(window.helpcenter.tickets, { findSecrets, open, compose });
+/** null when `value` fits field `name`'s format for `network` (formats.yml), else why not, in `lang`. */
+async function checkFormat(name, value, network, lang) {
+  const config = await loadConfig();
+  return checkField(name, value, network || "", config.formats, lang || document.documentElement.lang || "en");
+}
+
+/** Values forms opened from now on start with: {field: value} (links/context.js, from the app's link). */
+function prefill(values) {
+  for (const [name, value] of Object.entries(values || {})) prefilled.set(String(name), String(value));
+}
+
+register("tickets", { findSecrets, open, compose, checkFormat, prefill });
