@@ -17,11 +17,14 @@ export function takeContext() {
   return hash.slice(PREFIX.length);
 }
 
-const ready = () => new Promise((resolve) => {
-  // Every module has run (and registered its API) by DOMContentLoaded.
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", resolve, { once: true });
-  else resolve();
+// Every module of the page has run (and registered its API) by DOMContentLoaded, which fires after
+// them: listen from the start (readyState is already "interactive" while they run).
+const loaded = new Promise((resolve) => {
+  if (document.readyState === "complete") resolve();
+  document.addEventListener("DOMContentLoaded", resolve, { once: true });
+  window.addEventListener("load", resolve, { once: true });
 });
+const ready = () => loaded;
 
 /** The fields of `raw` that pass: {name: value}; the rest is ignored. */
 export async function acceptedFields(raw, config) {

@@ -21,7 +21,7 @@ export function shortLink({ section, step } = {}) {
 /** Say `text` to screen readers (one polite live region for the page). */
 export function announce(text) {
   if (!live) {
-    live = h("p", { className: "hc-visually-hidden", role: "status", "aria-live": "polite" });
+    live = h("p", { className: "hc-visually-hidden hc-copylink-status", role: "status", "aria-live": "polite" });
     document.body.append(live);
   }
   live.textContent = "";
