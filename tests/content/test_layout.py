@@ -1,0 +1,104 @@
+"""Language layouts, default ids and pages outside the help center's own shape, without MkDocs."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpcenter.content import catalog, checks, layout, views
+from helpcenter.content.links import missing_pages
+
+KNOWN = {"en", "zh", "es", "id", "it", "zh-Hant", "fr"}
+
+
+@pytest.mark.parametrize(("paths", "default", "languages", "kind", "expected"), [
+    (["index.md", "guide/a.md"], "en", None, "auto", (("en",), "folder")),
+    (["en/index.md", "zh/index.md", "en/a/b.md"], "en", None, "auto", (("en", "zh"), "folder")),
+    (["index.md", "index.zh.md", "a/b.fr.md"], "en", None, "auto", (("en", "fr", "zh"), "suffix")),
+    (["id/index.md", "guide.md"], "en", None, "auto", (("en",), "folder")),  # a lone 'id/' is not Indonesian
+    (["es/index.md", "guia.md"], "es", None, "auto", (("es",), "folder")),
+    (["index.md", "a.zh.md"], "en", ["en", "zh"], "auto", (("en", "zh"), "suffix")),
+    (["en/index.md"], "en", ["en", "zh"], "auto", (("en", "zh"), "folder")),
+    (["a.zh.md"], "en", None, "folder", (("en",), "folder")),
+])
+def test_detect(paths, default, languages, kind, expected) -> None:
+    found = layout.detect(paths, KNOWN, default, languages=languages, kind=kind)
+    assert (found.languages, found.kind) == expected
+
+
+@pytest.mark.parametrize(("kind", "rel", "expected"), [
+    ("folder", "zh/a/b.md", ("zh", "a/b.md")),
+    ("folder", "a/b.md", ("en", "a/b.md")),
+    ("folder", "fr/b.md", ("en", "fr/b.md")),  # not a site language: the default's
+    ("suffix", "a/b.zh.md", ("zh", "a/b.md")),
+    ("suffix", "a/b.md", ("en", "a/b.md")),
+    ("suffix", "a/v1.2.md", ("en", "a/v1.2.md")),
+    ("suffix", "index.zh.md", ("zh", "index.md")),
+])
+def test_split_and_back(kind: str, rel: str, expected: tuple[str, str]) -> None:
+    where = layout.Layout(("en", "zh"), kind)
+    assert where.split(rel) == expected
+    if expected[1] != rel or expected[0] != "en":
+        assert where.path_in(*expected) == rel
+
+
+@pytest.mark.parametrize(("key", "expected"), [
+    ("install.md", "install"), ("Guides/Install App.md", "guides-install-app"),
+    ("a/b/c.md", "a-b-c"), ("代理/菜单.md", "page-"),
+])
+def test_default_id(key: str, expected: str) -> None:
+    found = catalog.default_id(key)
+    assert found.startswith(expected)
+    assert found == catalog.default_id(key)  # stable
+
+
+def test_pages_outside_our_shape_load_without_a_problem() -> None:
+    loaded = catalog.load_sources([
+        ("index.md", b"# Welcome\n\nThe site root, with text.\n"),
+        ("en/index.md", b"---\ntitle: Help\n---\n"),
+        ("en/wallet/index.md", b"---\ntitle: Wallet\n---\n"),
+        ("en/wallet/create-wallet.md", b"---\nid: create-wallet\ntitle: Create\nsummary: S.\n---\n"),
+        ("faq.md", b"No front matter, no heading.\n"),
+        ("en/a/b/c/deep.md", b"---\ntitle: Deep\nauthors: [me]\n---\n"),
+        ("guides/install.md", b"---\nid: install-app\ntitle: Install\nsummary: How.\norder: 2\n---\n"),
+    ], ["en", "zh"], "docs/")
+    assert [p for p in loaded.diagnostics if p.severity != "info"] == []
+    found = loaded.catalog
+    assert views.locate(found, "index.md") == ("home", "en", "")
+    assert found.homes["en"].path == "en/index.md"  # the language's own home wins over the site root
+    assert found.index_at("index.md").has_text
+    assert {a.path: (a.id, a.category, a.title, a.pinned) for a in found.articles} == {
+        "en/wallet/create-wallet.md": ("create-wallet", "wallet", "Create", True),
+        "faq.md": ("faq", "", "Faq", False),
+        "en/a/b/c/deep.md": ("a-b-c-deep", "a/b/c", "Deep", False),
+        "guides/install.md": ("install-app", "guides", "Install", True),
+    }
+    assert [a.id for a in found.in_language("en")][0] == "install-app"  # `order` first
+
+
+def test_an_article_in_our_shape_still_needs_its_fields() -> None:
+    loaded = catalog.load_sources([("en/wallet/a.md", b"---\nid: a\nsummary: S.\n---\n"),
+                                   ("en/wallet/b.md", b"no front matter\n")], ["en"], "docs/")
+    assert sorted(p.code for p in loaded.diagnostics) == ["fm-missing", "fm-missing-field"]
+
+
+def test_translations_of_a_sites_own_pages_are_info_and_unpinned_pages_are_listed() -> None:
+    loaded = catalog.load_sources([("a.md", b"# A\n"), ("a.zh.md", b"# A zh\n"), ("b.md", b"# B\n")],
+                                  ["en", "zh"], "docs/", layout="suffix")
+    found = {(p.code, p.path, p.severity) for p in checks.check(loaded.catalog, prefix="docs/")}
+    assert found == {("i18n-missing-translation", "docs/b.md", "info"), ("id-unpinned", "docs/a.md", "info"),
+                     ("id-unpinned", "docs/a.zh.md", "info"), ("id-unpinned", "docs/b.md", "info")}
+    missing = next(p for p in checks.check(loaded.catalog, prefix="docs/") if p.code == "i18n-missing-translation")
+    assert missing.hint == "add docs/b.zh.md with 'id: b' (helpcenter new writes a skeleton)"
+
+
+def test_links_to_missing_pages_are_found_outside_code() -> None:
+    text = ("See [a](a.md), [gone](old/gone.md#x) and ![img](pic.md).\n"
+            "```\n[not a link](nowhere.md)\n```\n"
+            "`[code](nowhere.md)` and [web](https://example.com/x.md)\n[ref]: ../moved.md\n")
+    problems = missing_pages([("d/page.md", text)], {"d/page.md", "d/a.md", "new/moved.md"}, "docs/")
+    assert [(p.line, p.col, p.message, p.hint) for p in problems] == [
+        (1, 23, "link to 'old/gone.md#x', a page that does not exist",
+         "link to a page that exists, or remove the link"),
+        (6, 8, "link to '../moved.md', a page that does not exist",
+         "it is now at docs/new/moved.md: link to '../new/moved.md'"),
+    ]
