@@ -29,7 +29,7 @@ class Diagnostic:
         if style == "github":
             text = _github_escape(f"{self.message} [{self.code}]" + (f". {self.hint}" if self.hint else ""))
             return (
-                f"::{self.severity} file={self.path},line={self.line or 1},col={self.col or 1},"
+                f"::{'notice' if self.severity == 'info' else self.severity} file={self.path},line={self.line or 1},col={self.col or 1},"
                 f"title={self.code}::{text}"
             )
         where = ":".join(str(p) for p in (self.path, self.line, self.col) if p)

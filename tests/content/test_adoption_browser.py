@@ -31,7 +31,7 @@ def failed_requests(page, url: str) -> list[str]:
 
 
 @pytest.mark.parametrize("path", [
-    "en/", "zh/", "en/getting-started/",
+    "en/", "zh/", "en/getting-started/", "zh/verify/",
     pytest.param("en/getting-started/activate-tron-account/", marks=MARKDOWN_ALTERNATE),
     pytest.param("zh/fees-and-resources/tron-energy/", marks=MARKDOWN_ALTERNATE),
 ])

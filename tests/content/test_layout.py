@@ -102,3 +102,14 @@ def test_links_to_missing_pages_are_found_outside_code() -> None:
         (6, 8, "link to '../moved.md', a page that does not exist",
          "it is now at docs/new/moved.md: link to '../new/moved.md'"),
     ]
+
+
+def test_an_info_never_fails_a_check_and_is_a_github_notice() -> None:
+    from helpcenter.diagnostics import Diagnostic, has_errors
+
+    info = Diagnostic("docs/a.md", 1, 1, "id-unpinned", "page has no 'id'", severity="info")
+    assert not has_errors([info])
+    assert not has_errors([info], strict=True)
+    assert has_errors([info, Diagnostic("docs/a.md", 1, 1, "x", "y", severity="warning")], strict=True)
+    assert info.format() == "docs/a.md:1:1: info[id-unpinned]: page has no 'id'"
+    assert info.format("github").startswith("::notice file=docs/a.md,line=1,col=1,title=id-unpinned::")

@@ -42,6 +42,7 @@ def site_content(config, needed_by: str) -> Any:
     else one `StandaloneContent` per build, shared by the features, which loads the catalog itself
     the first time it is read, with the layout and languages detected from the docs.
     """
+    refuse_static_i18n(config)
     articles = config.plugins.get(ARTICLES)
     if articles is not None:
         return articles
