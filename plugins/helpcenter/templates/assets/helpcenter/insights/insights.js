@@ -108,12 +108,17 @@ onPage((page) => {
       const button = target.closest("[data-hc-vote]");
       if (button) import("./feedback.js").then((feedback) => feedback.vote(box, button));
     });
-    // Its styles load with it, not before the first paint: the question is hidden until then.
-    const style = document.querySelector("link[data-hc-insights]") || document.head.appendChild(Object.assign(
-      document.createElement("link"), { rel: "stylesheet", href: new URL("insights.css", import.meta.url) }));
-    style.dataset.hcInsights = "";
-    if (style.sheet) box.hidden = false;
-    else page.on(style, "load", () => { box.hidden = false; });
+    // Its styles load once the page has (the question is hidden until then): never before the first
+    // paint, nor holding up the load event.
+    const show = () => {
+      const style = document.querySelector("link[data-hc-insights]") || document.head.appendChild(Object.assign(
+        document.createElement("link"), { rel: "stylesheet", href: new URL("insights.css", import.meta.url) }));
+      style.dataset.hcInsights = "";
+      if (style.sheet) box.hidden = false;
+      else page.on(style, "load", () => { box.hidden = false; });
+    };
+    if (document.readyState === "complete") show();
+    else page.on(window, "load", show);
   }
   const article = (meta("id") || {}).content;
   if (article) emit({ type: "view", article });
