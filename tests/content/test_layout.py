@@ -113,3 +113,12 @@ def test_an_info_never_fails_a_check_and_is_a_github_notice() -> None:
     assert has_errors([info, Diagnostic("docs/a.md", 1, 1, "x", "y", severity="warning")], strict=True)
     assert info.format() == "docs/a.md:1:1: info[id-unpinned]: page has no 'id'"
     assert info.format("github").startswith("::notice file=docs/a.md,line=1,col=1,title=id-unpinned::")
+
+
+def test_articles_follow_order_then_the_sites_nav_then_titles() -> None:
+    loaded = catalog.load_sources([("g/a.md", b"# Alpha\n"), ("g/b.md", b"# Beta\n"), ("g/c.md", b"# Gamma\n"),
+                                   ("g/d.md", b"---\ntitle: Delta\norder: 1\n---\n")], ["en"])
+    found = loaded.catalog
+    assert [a.title for a in found.articles_in("en", "g")] == ["Delta", "Alpha", "Beta", "Gamma"]
+    found.set_nav_order(["g/c.md", "g/a.md", "g/b.md", "g/d.md"])
+    assert [a.title for a in found.articles_in("en", "g")] == ["Delta", "Gamma", "Alpha", "Beta"]

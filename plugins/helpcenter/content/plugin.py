@@ -72,8 +72,10 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         return env
 
     def on_nav(self, nav, *, config, files):
-        # Articles follow the nav's order where `order:` does not say otherwise.
-        self.catalog.set_nav_order([page.file.src_uri for page in nav.pages])
+        # Articles follow the site's own nav where `order:` does not say otherwise (MkDocs's nav of a site
+        # without one is alphabetical by file name: titles order better).
+        if self.own_nav:
+            self.catalog.set_nav_order([page.file.src_uri for page in nav.pages])
         self.navs = {}
         if self.own_nav or not pages.is_ours(self.catalog):
             return nav  # the site's own nav (or MkDocs's of the site's own pages), as it is
