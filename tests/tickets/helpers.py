@@ -25,8 +25,9 @@ HELPDESKS: dict[str, dict[str, Any]] = {
     "github": {"helpdesk": "github", "github_repo": "https://github.com/example-wallet/support",
                "github_template": ".github/ISSUE_TEMPLATE/support.yml", "github_labels": ["support", "wallet"],
                "github_fields": {"description": "what-happened", "network": "network-name", "tx_hash": "tx-hash",
-                                 "article_id": "help-article"}},
-    "github-plain": {"helpdesk": "github", "github_repo": "https://github.com/example-wallet/support"},
+                                 "article_id": "help-article"}, "public_tracker": False},
+    "github-plain": {"helpdesk": "github", "github_repo": "https://github.com/example-wallet/support",
+                     "public_tracker": False},  # a private project
     "gitlab": {"helpdesk": "gitlab", "gitlab_project": "https://gitlab.com/example-wallet/support",
                "gitlab_template": "Support"},
     "django-helpdesk": {"helpdesk": "django-helpdesk", "django_helpdesk_url": "https://help.example-wallet.com/desk",

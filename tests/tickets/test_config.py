@@ -38,7 +38,9 @@ def test_every_code_has_a_case() -> None:
                      "ticket-never-collect", "ticket-unknown-placeholder", "ticket-bad-email",
                      "ticket-github-template-missing", "ticket-github-template-invalid", "ticket-github-unknown-id",
                      "ticket-github-not-prefillable", "ticket-github-no-description", "ticket-github-no-template",
-                     "ticket-url-too-long", "ticket-django-helpdesk-lock"}
+                     "ticket-url-too-long", "ticket-django-helpdesk-lock", "ticket-unknown-preset", "ticket-bad-fields",
+                     "ticket-bad-field", "ticket-bad-field-name", "ticket-field-label", "ticket-unknown-field-option",
+                     "ticket-unknown-format", "ticket-bad-pattern", "ticket-duplicate-field"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=golden.case_id)

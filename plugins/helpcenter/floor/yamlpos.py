@@ -177,7 +177,8 @@ def plain(node: Node, inside: frozenset[int] = frozenset()) -> Any:
 def option_positions(config_file: str | Path | None, plugin: str) -> dict[str, Pos]:
     """1-based (line, col) of a plugin's entry and each of its option keys in mkdocs.yml.
 
-    Keys: "" (the plugin entry), "zendesk_fields", "zendesk_fields.network", "form_fields.<item>".
+    Keys: "" (the plugin entry), "zendesk_fields", "zendesk_fields.network", "form_fields.<item>";
+    a list item that is a mapping: "fields.<its name or index>" and "fields.<name>.<key>".
     Composed, not loaded, so MkDocs-only tags (!ENV, !!python/name) need no constructor; read once per
     file version, however many plugins ask.
     """
@@ -214,6 +215,12 @@ def _option_positions(path: str, mtime: int, plugin: str) -> tuple[tuple[str, Po
                 children = [(k.value, k) for k, _ in value.value]
             elif isinstance(value, SequenceNode):
                 children = [(v.value, v) for v in value.value if isinstance(v, ScalarNode)]
+                # An item that is a mapping: by its `name` (else its 0-based index), and each of its keys.
+                for i, item in enumerate(value.value):
+                    if isinstance(item, MappingNode):
+                        names = [v.value for k, v in item.value if k.value == "name" and isinstance(v, ScalarNode)]
+                        named = names[0] if names else i
+                        children += [(named, item), *((f"{named}.{k.value}", k) for k, _ in item.value)]
             positions.update({f"{name.value}.{child}": pos(node) for child, node in children})
     return tuple(positions.items())
 

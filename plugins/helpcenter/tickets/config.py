@@ -120,9 +120,16 @@ class TicketsConfig(base.Config):
     url_template = c.Optional(c.Type(str))
     """https URL with placeholders, e.g. https://help.example.com/new?title={subject}&body={description}."""
 
-    # The form
-    form_fields = c.Optional(c.ListOfItems(c.Type(str)))
-    """Fields the article's Still stuck? form asks for (flowchart leaves name their own)."""
+    # The form (checked in tickets/fields.py, so that problems point at their line in mkdocs.yml)
+    fields = c.Optional(c.Type(object))  # any shape here: tickets/fields.py says what is wrong, at its line
+    """A preset (crypto-wallet) or a list: vocabulary names and {name, label, hint, format|pattern, required}."""
+    never_ask_notice = c.Optional(c.Type(bool))
+    """Say "we will never ask for your recovery phrase" on the form; default: on with the crypto-wallet preset."""
+    public_tracker = c.Optional(c.Type(bool))
+    """true: the tracker is public (the form says so, asks for no addresses or amounts); false: it is private."""
+
+    # Deprecated settings
+    form_fields = c.Deprecated(moved_to="fields")
 
 
 def option_positions(config_file: str | None) -> dict[str, tuple[int, int]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ from helpcenter.diagnostics import Diagnostic, did_you_mean
 from helpcenter.firewall.fields import collect_fields
 from helpcenter.floor import strings as ui_strings
 from helpcenter.tickets import django_helpdesk, email, github, gitlab, urltemplate, zendesk
+from helpcenter.tickets import fields as form_fields
 from helpcenter.tickets.compose import Composed, Ticket, compose
 from helpcenter.tickets.options import Options
 from helpcenter.tickets.recipe import Recipe
@@ -21,7 +22,7 @@ from helpcenter.tickets.redact import redact
 
 HERE = Path(__file__).parent
 HELPDESKS = ("zendesk", "github", "gitlab", "django-helpdesk", "email", "url")
-DEFAULT_FORM_FIELDS = ("network", "asset", "amount", "tx_hash", "time_utc", "error_text", "app_version", "device_os")
+DEFAULT_FORM_FIELDS = form_fields.PRESETS["crypto-wallet"]
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,13 @@ class Settings:
 
     recipe: Recipe
     channel: dict[str, str]
-    form_fields: tuple[str, ...]
+    fields: form_fields.FormFields
+    public: bool = False  # a public tracker: the form says so and asks for no addresses or amounts
+
+    @property
+    def form_fields(self) -> tuple[str, ...]:
+        """The names of the fields the article's form asks for."""
+        return self.fields.names
 
     def channel_in(self, lang: str) -> str:
         """The helpdesk's name in `lang` (else English, else any)."""
@@ -63,16 +70,22 @@ def vocabulary() -> tuple[str, ...]:
 def load(options: Options, project_dir: Path) -> tuple[Settings | None, list[Diagnostic]]:
     """Check the options and build the chosen helpdesk's recipe (None when there are errors)."""
     helpdesk = options.get("helpdesk")
+    fields, problems = form_fields.load(options, collect_fields(), formats())
+    # The site's own fields may have helpdesk fields of their own (zendesk_fields: {order_number: 123}).
+    own = tuple(n for n in fields.names if n not in options.vocabulary)
+    options = replace(options, vocabulary=(*options.vocabulary, *own))
     if helpdesk not in HELPDESKS:
         return None, [options.error("helpdesk", "ticket-unknown-helpdesk", f"unknown helpdesk '{helpdesk}'",
                                     f"{did_you_mean(str(helpdesk), HELPDESKS)}choose one of {', '.join(HELPDESKS)}")]
     if helpdesk == "github":
-        recipe, problems = github.recipe(options, project_dir)
+        recipe, adapter_problems = github.recipe(options, project_dir)
     else:
-        recipe, problems = {"zendesk": zendesk.recipe, "gitlab": gitlab.recipe, "email": email.recipe,
+        recipe, adapter_problems = {"zendesk": zendesk.recipe, "gitlab": gitlab.recipe, "email": email.recipe,
                             "django-helpdesk": django_helpdesk.recipe, "url": urltemplate.recipe}[helpdesk](options)
-    form_fields = tuple(options.get("form_fields", DEFAULT_FORM_FIELDS))
-    problems += options.field_names("form_fields", context=False)
+    problems += adapter_problems
+    public, warnings = _public(options, helpdesk)
+    if public:
+        fields = fields.without_private()
     if recipe is not None and not problems:
         shortest = compose(recipe, Ticket(lang="en"), strings("en")["ticket"], {})
         if not shortest.fits:
@@ -81,8 +94,27 @@ def load(options: Options, project_dir: Path) -> tuple[Settings | None, list[Dia
                                           f"text, over the limit of {recipe.max_length}",
                                           "shorten the fixed parts (labels, template, field ids) of the helpdesk URL"))
     if recipe is None or problems:
-        return None, problems
-    return Settings(recipe, _channel(options, recipe), form_fields), []
+        return None, problems + warnings
+    return Settings(recipe, _channel(options, recipe), fields, public), warnings
+
+
+def _public(options: Options, helpdesk: str) -> tuple[bool, list[Diagnostic]]:
+    """Whether tickets are public (GitHub issues; GitLab issues that are not confidential), and the warning.
+
+    Whether a project is public is not known at build time: a site says it (`public_tracker`), and
+    until it does the build warns, because readers would post addresses and amounts for anyone to read.
+    """
+    acknowledged = options.get("public_tracker")
+    if acknowledged is not None:
+        return bool(acknowledged), []
+    tracker = helpdesk == "github" or (helpdesk == "gitlab" and options.get("gitlab_confidential") is False)
+    if not tracker:
+        return False, []
+    return False, [replace(options.error(
+        "helpdesk", "ticket-public-tracker",
+        f"helpdesk '{helpdesk}' files tickets as issues that anyone can read when the project is public",
+        "public project: add public_tracker: true (the form then says the ticket is public and asks for no "
+        "addresses or amounts); private project: public_tracker: false"), severity="warning")]
 
 
 def _channel(options: Options, recipe: Recipe) -> dict[str, str]:
@@ -98,23 +130,56 @@ def _channel(options: Options, recipe: Recipe) -> dict[str, str]:
 def article_link(settings: Settings, ticket: Ticket, texts: ui_strings.Strings | None = None) -> Composed:
     """The prefilled link of the Still stuck? box (works without JavaScript)."""
     words = strings(ticket.lang, texts)["ticket"]
-    labels = {name: spec.label_in(ticket.lang) for name, spec in collect_fields().items()}
+    labels = _labels(settings, ticket.lang)
     return compose(settings.recipe, redact(ticket), words, labels)
 
 
 def client_config(settings: Settings, languages: tuple[str, ...],
                   texts: ui_strings.Strings | None = None) -> dict[str, Any]:
     """What tickets.js loads (tickets.json): the recipe, words, field labels and formats per language."""
-    fields = collect_fields()
+    own = settings.fields.fields
     return {
         "version": 1,
         "recipe": settings.recipe.as_json(),
         "form_fields": list(settings.form_fields),
-        "formats": formats(),
+        "required": [f.name for f in own if f.required],
+        "never_ask": settings.fields.never_ask,
+        # A public tracker: the fields that say who paid whom or how much are never asked, whoever names them.
+        "public": settings.public,
+        "private_fields": sorted(form_fields.PRIVATE_FIELDS) if settings.public else [],
+        "formats": _formats(own, languages, texts),
         "languages": {lang: {
             **strings(lang, texts),
             "channel": settings.channel_in(lang),
-            "labels": {name: spec.label_in(lang) for name, spec in fields.items()},
-            "help": {name: spec.help_in(lang) for name, spec in fields.items()},
+            "labels": _labels(settings, lang),
+            "help": {**{name: spec.help_in(lang) for name, spec in collect_fields().items()},
+                     **{f.name: f.hint_in(lang) for f in own}},
         } for lang in languages},
     }
+
+
+def fill(template: str, label: str) -> str:
+    """A UI string with its {label} filled in."""
+    return template.replace("{label}", label)
+
+
+def _labels(settings: Settings, lang: str) -> dict[str, str]:
+    """Every field's label in `lang`: the vocabulary's, and the site's own fields' (which win)."""
+    return {**{name: spec.label_in(lang) for name, spec in collect_fields().items()},
+            **{f.name: f.label_in(lang) for f in settings.fields.fields}}
+
+
+def _formats(own: tuple[form_fields.Field, ...], languages: tuple[str, ...],
+             texts: ui_strings.Strings | None) -> dict[str, Any]:
+    """formats.yml with the site's fields: a named format as its rule, a pattern as a rule of its own."""
+    data = formats()
+    fields = {**data["fields"], **{f.name: f.format for f in own if f.format}}
+    rules = dict(data["rules"])
+    for f in own:
+        if f.pattern:
+            # The message: the field's hint says what a value looks like; else "<label> does not look right".
+            message = {lang: f.hint_in(lang) or fill(strings(lang, texts)["ui"]["field_format"], f.label_in(lang))
+                       for lang in languages}
+            fields[f.name] = f"field:{f.name}"
+            rules[f"field:{f.name}"] = {"any": {"pattern": f.pattern, "message": message}}
+    return {**data, "fields": fields, "rules": rules}

@@ -45,7 +45,10 @@ class TicketForm {
     this.lang = pickLanguage(Object.keys(config.languages), [context.lang, document.documentElement.lang]);
     this.words = config.languages[this.lang];
     const collect = Array.isArray(context.collect) ? context.collect : config.form_fields;
-    this.collect = collect.map(String).filter((n) => own(this.words.labels, n) !== undefined);
+    // A public tracker never asks who paid whom or how much, whichever leaf or article names the field.
+    const hidden = new Set(config.private_fields || []);
+    this.collect = collect.map(String).filter((n) => own(this.words.labels, n) !== undefined && !hidden.has(n));
+    this.required = new Set(config.required || []);
     this.inputs = new Map();
     this.confirmed = new Set();
     this.attempted = false;
@@ -70,7 +73,8 @@ class TicketForm {
     this.form = h("form", { className: "hc-ticket__form", novalidate: true, onsubmit: (e) => this.onSubmit(e) },
       h("h2", { id: "hc-ticket-title" }, ui.title),
       h("p", { className: "hc-ticket__channel" }, fill(ui.channel, { channel })),
-      h("p", { className: "hc-ticket__notice", role: "note" }, ui.never_ask),
+      this.config.never_ask === false ? null : h("p", { className: "hc-ticket__notice", role: "note" }, ui.never_ask),
+      this.config.public ? h("p", { className: "hc-ticket__public", role: "note" }, fill(ui.public, { channel })) : null,
       this.summary(),
       h("label", { for: "hc-ticket-what", className: "hc-ticket__label" }, ui.what_happened),
       h("p", { className: "hc-ticket__help", id: "hc-ticket-what-help" }, ui.what_happened_help),
@@ -103,6 +107,7 @@ class TicketForm {
     const id = `hc-ticket-f-${name}`;
     const input = h(name === "error_text" ? "textarea" : "input", { id, name, rows: name === "error_text" ? "2" : false,
       type: name === "error_text" ? false : "text", autocomplete: "off", spellcheck: "false",
+      required: this.required.has(name),
       "aria-describedby": `${id}-help ${id}-error`, oninput: () => this.onInput() });
     const error = h("p", { className: "hc-ticket__error", id: `${id}-error`, hidden: true });
     if (prefilled.has(name)) input.value = prefilled.get(name);
@@ -182,7 +187,9 @@ class TicketForm {
     let first = null;
     const network = this.inputs.has("network") ? this.inputs.get("network").input.value : "";
     for (const [name, { input, error }] of this.inputs) {
-      const message = checkField(name, input.value, network, this.config.formats, this.lang);
+      const missing = this.required.has(name) && !input.value.trim();
+      const message = missing ? fill(this.words.ui.field_required, { label: own(this.words.labels, name) })
+        : checkField(name, input.value, network, this.config.formats, this.lang);
       error.textContent = message || "";
       error.hidden = !message;
       input.toggleAttribute("aria-invalid", Boolean(message));
