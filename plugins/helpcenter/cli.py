@@ -101,7 +101,7 @@ def urls_command(write: bool, config_file: Path) -> None:
 @click.option("--lang", help="Open in this language instead of the reader's own.")
 @click.option("--section", help="Heading id to jump to, e.g. 'why'.")
 @click.option("--step", help="Flowchart step (node id) to open.")
-@click.option("--error", "error_code", metavar="CODE", help="The link for an error code the app shows (/errors/<CODE>/).")
+@click.option("--error", "error_code", metavar="CODE", help="The link of an error code the app shows (/errors/CODE/).")
 @config_option
 def link_command(article_id: str | None, lang: str | None, section: str | None, step: str | None,
                  error_code: str | None, config_file: Path) -> None:
@@ -146,7 +146,7 @@ def find_command(words: tuple[str, ...], lang: str | None, limit: int, style: st
 
 
 @cli.command("translations")
-@click.option("--mark", nargs=2, metavar="ID LANG", help="Record that the LANG translation of ID matches its source now.")
+@click.option("--mark", nargs=2, metavar="ID LANG", help="Record that the LANG translation of ID matches its source.")
 @config_option
 def translations_command(mark: tuple[str, str] | None, config_file: Path) -> None:
     """List per language the translations that are missing or out of date, and since when; --mark one as current."""

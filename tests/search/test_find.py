@@ -38,8 +38,16 @@ def run(*args: str) -> str:
     return result.output
 
 
+def report(request: pytest.FixtureRequest, line: str) -> None:
+    """A figure for the run's output (the README quotes them)."""
+    plugins = request.config.pluginmanager
+    with plugins.get_plugin("capturemanager").global_and_fixture_disabled():
+        plugins.get_plugin("terminalreporter").write_line(line)
+
+
 def test_queries_cover_both_languages() -> None:
-    assert len(QUERIES["en"]) >= 20 and len(QUERIES["zh"]) >= 20
+    assert len(QUERIES["en"]) >= 20
+    assert len(QUERIES["zh"]) >= 20
 
 
 def test_text_lists_titles_ids_and_short_links(sample_site: Path) -> None:
@@ -47,7 +55,8 @@ def test_text_lists_titles_ids_and_short_links(sample_site: Path) -> None:
     lines = out.splitlines()
     assert lines[0].startswith("1. TRC-20 transfer failed: OUT_OF_ENERGY (trc20-out-of-energy, en, score ")
     assert lines[1] == "   https://help.example-wallet.com/a/trc20-out-of-energy/"
-    assert lines[2].startswith("2. ") and len([line for line in lines if line[:1].isdigit()]) == 2
+    assert lines[2].startswith("2. ")
+    assert len([line for line in lines if line[:1].isdigit()]) == 2
 
 
 def test_json_has_sections_and_short_links(sample_site: Path) -> None:
@@ -61,8 +70,10 @@ def test_json_has_sections_and_short_links(sample_site: Path) -> None:
 
 def test_markdown_is_a_reply_snippet_in_the_chosen_language(sample_site: Path) -> None:
     out = run("能量 不足", "--lang", "zh", "--format", "markdown", "--limit", "1", "--site-dir", str(sample_site))
-    assert out == ("- [TRC-20 转账失败：能量不足（OUT_OF_ENERGY）](https://help.example-wallet.com/a/trc20-out-of-energy/): "
-                   "排查并解决因能量耗尽而失败的 USDT（TRC-20）转账，包括 TRX 余额、手续费上限以及收款地址带来的能量差异。\n")
+    assert out == ("- [TRC-20 转账失败：能量不足（OUT_OF_ENERGY）]"
+                   "(https://help.example-wallet.com/a/trc20-out-of-energy/): "
+                   "排查并解决因能量耗尽而失败的 USDT（TRC-20）转账，"
+                   "包括 TRX 余额、手续费上限以及收款地址带来的能量差异。\n")
 
 
 def test_a_secret_in_the_words_finds_only_the_safety_article(finder: find.Finder) -> None:
@@ -87,7 +98,7 @@ def test_without_an_index_it_builds_the_site_first(tmp_path: Path) -> None:
     assert (site / "search" / "zh" / "tier2.json").exists()
 
 
-def test_the_command_is_quick_on_the_sample(sample_site: Path) -> None:
+def test_the_command_is_quick_on_the_sample(sample_site: Path, request: pytest.FixtureRequest) -> None:
     # A measurement, not a limit (tests never assert wall-clock time): printed for the README. CPU time
     # is what the command costs; wall time also counts waiting for a busy machine.
     timings = []
@@ -100,11 +111,12 @@ def test_the_command_is_quick_on_the_sample(sample_site: Path) -> None:
         cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
         timings.append(f"{time.perf_counter() - start:.2f} s wall, {cpu:.2f} s CPU")
         assert done.stdout.startswith("1. ")
-    print(f"\nhelpcenter find on the sample (whole process): {'; '.join(timings)}")
+    report(request, f"helpcenter find on the sample (whole process): {'; '.join(timings)}")
 
 
 @pytest.mark.browser
-def test_top_three_agree_with_the_site_search(page, sample_site: Path, serve, finder: find.Finder) -> None:
+def test_top_three_agree_with_the_site_search(page, sample_site: Path, serve, finder: find.Finder,
+                                               request: pytest.FixtureRequest) -> None:
     base = serve(sample_site)
     agree, total, differ = 0, 0, []
     for lang, queries in QUERIES.items():
@@ -118,7 +130,7 @@ def test_top_three_agree_with_the_site_search(page, sample_site: Path, serve, fi
                 agree += 1
             else:
                 differ.append((lang, query, web[:3], mine))
-    print(f"\nhelpcenter find vs window.helpcenter.search, top 3: {agree}/{total} queries agree")
+    report(request, f"helpcenter find vs window.helpcenter.search, top 3: {agree}/{total} queries agree")
     assert differ == []
 
 

@@ -177,7 +177,7 @@ def mark_file(catalog: Catalog, article_id: str, lang: str, read: Callable[[str]
 
 
 def when(status: Status, docs_dir: Path, today: dt.date) -> dt.date | None:
-    """Since when (from git): an outdated translation since its source changed, a missing one since its source exists."""
+    """Since when (git): an outdated translation since its source changed, a missing one since its source exists."""
     source = docs_dir / status.source_path
     if status.state == OUTDATED:
         return since(status.translated_from, lambda: revisions.versions(source), today)

@@ -34,8 +34,8 @@ FILLER = ["someone", "somebody", "anyone", "anybody", "something", "anything", "
           "really", "please", "help", "thing", "things", "way", "ago", "hour", "hours", "minute", "minutes", "day",
           "days", "still", "already", "just", "even", "want", "know", "tell", "see", "look", "happen", "happened",
           "mean", "means", "ok", "okay", "hi", "hello", "thanks", "guys", "keep", "keeps", "says", "said", "tried",
-          "怎么", "么办", "什么", "为什", "如何", "请问", "一下", "可以", "怎样", "这个", "那个", "一直", "还是", "是不",
-          "不是", "我的", "你们", "我们", "为何", "能不", "不能", "有没", "了怎", "么回", "回事"]
+          "怎么", "么办", "什么", "为什", "如何", "请问", "一下", "可以", "怎样", "这个", "那个", "一直", "还是",
+          "是不", "不是", "我的", "你们", "我们", "为何", "能不", "不能", "有没", "了怎", "么回", "回事"]
 FILLER_WEIGHT = 0.3
 RARE_VARIANT = 4
 FIELD_BONUS = 1
@@ -142,7 +142,8 @@ class Tier:
         self.vectors: dict[str, dict[int, dict[int, float]]] = {}
         self.postings: dict[str, dict[int, list[int]]] = {}
         for name in self.fields:
-            vectors, postings = {}, {}
+            vectors: dict[int, dict[int, float]] = {}
+            postings: dict[int, list[int]] = {}
             for ref, flat in packed["vectors"][name]:
                 vector, index = {}, 0
                 for i in range(0, len(flat), 2):
