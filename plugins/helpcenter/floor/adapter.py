@@ -21,6 +21,7 @@ from helpcenter import render
 from helpcenter.content import catalog as catalog_loader
 from helpcenter.content import checks as content_checks
 from helpcenter.content import layout as layouts
+from helpcenter.content import views
 from helpcenter.diagnostics import Diagnostic
 from helpcenter.floor import strings
 from helpcenter.floor.paths import display_path, folder_prefix
@@ -32,7 +33,8 @@ ARTICLES = "helpcenter-articles"
 
 BLOG_PLUGINS = ("material/blog", "blog")
 STATIC_I18N = ("i18n", "mkdocs-static-i18n")
-LANGUAGE_TEMPLATES = "partials/languages/"  # Material's translations: the language codes a theme knows
+LANGUAGE_TEMPLATES = "partials/languages/"
+TEMPLATE_ARTICLE = "helpcenter/article.html"  # Material's translations: the language codes a theme knows
 
 
 def site_content(config, needed_by: str) -> Any:
@@ -77,6 +79,35 @@ class StandaloneContent:
             report(loaded.diagnostics + content_checks.check(loaded.catalog, prefix=docs_prefix(self.config)))
             self._catalog = loaded.catalog
         return self._catalog
+
+
+def standalone_page(content: Any, page, config, context: dict[str, Any]) -> Any:
+    """The view of an article page (None for any other page), for a feature that shows something on it.
+
+    helpcenter-articles puts it in `context["helpcenter"]`; without it, the standalone content makes it
+    and puts it there too, for the article template's partials.
+    """
+    view = context.get("helpcenter")
+    if view is not None or not isinstance(content, StandaloneContent):
+        return view
+    view = views.page_view(content.catalog, page.file.src_uri, config.use_directory_urls)
+    if view is None or view.kind != "article":
+        return None
+    context["helpcenter"] = view
+    return view
+
+
+def standalone_template(content: Any, page=None, env=None) -> None:
+    """Without helpcenter-articles, articles render through our article template and its partials have
+    `t(lang, key)`; with it, nothing to do (it sets both)."""
+    if not isinstance(content, StandaloneContent):
+        return
+    if env is not None:
+        env.globals.setdefault("t", content.strings.t)
+    if page is not None:
+        where = views.locate(content.catalog, page.file.src_uri)
+        if where is not None and where[0] == "article":
+            page.meta.setdefault("template", TEMPLATE_ARTICLE)
 
 
 def known_languages(config) -> set[str]:

@@ -10,7 +10,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from helpcenter import firewall, htmljson
-from helpcenter.floor.adapter import add_assets, add_generated, articles_plugin, report
+from helpcenter.floor.adapter import (
+    add_assets,
+    add_generated,
+    articles_plugin,
+    report,
+    standalone_page,
+    standalone_template,
+)
 from helpcenter.tickets import settings
 from helpcenter.tickets.compose import Ticket
 from helpcenter.tickets.config import TicketsConfig, option_positions
@@ -48,8 +55,16 @@ class TicketsPlugin(BasePlugin[TicketsConfig]):
         return files
 
     @event_priority(-50)  # after helpcenter-articles has put the page's view (language, article) in the context
+    def on_env(self, env, *, config, files):
+        standalone_template(self.articles, env=env)  # without helpcenter-articles: `t` for the box's partial
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config, files):
+        standalone_template(self.articles, page)  # without helpcenter-articles: the box comes with our template
+        return markdown
+
     def on_page_context(self, context: dict[str, Any], *, page: Page, config, nav):
-        view = context.get("helpcenter")
+        view = standalone_page(self.articles, page, config, context)
         if view is None or view.kind != "article" or view.article is None:
             return context
         article, lang = view.article, view.lang
