@@ -48,8 +48,9 @@ def check_command(paths: tuple[Path, ...], strict: bool, style: str, config_file
 @cli.command("new")
 @click.argument("category")
 @click.argument("title")
+@click.option("--id", "article_id", help="The article's id (kebab-case), instead of one made from the title.")
 @config_option
-def new_command(category: str, title: str, config_file: Path) -> None:
+def new_command(category: str, title: str, article_id: str | None, config_file: Path) -> None:
     """Write an article skeleton with a fresh id in every language."""
     from helpcenter.content import catalog, skeleton
 
@@ -58,7 +59,16 @@ def new_command(category: str, title: str, config_file: Path) -> None:
     project = _load_project(config_file)
     loaded = catalog.load(project.docs_dir, project.languages, display_prefix=project.prefix,
                           layout=project.layout, skip=project.skipped)
-    for rel, text in skeleton.skeletons(loaded.catalog, category, title, dt.date.today(), project.docs_dir).items():
+    written = lambda candidate: any((project.docs_dir / lang / category / f"{candidate}.md").exists()  # noqa: E731 - one use
+                                    for lang in project.languages)
+    if article_id and skeleton.id_error(loaded.catalog, article_id, written):
+        raise click.BadParameter(skeleton.id_error(loaded.catalog, article_id, written), param_hint="'--id'")
+    try:
+        files = skeleton.skeletons(loaded.catalog, category, title, dt.date.today(), project.docs_dir,
+                                   article_id or "", skeleton.needs_attr_list(project.markdown_extensions))
+    except skeleton.NoIdError as err:
+        raise click.UsageError(str(err)) from err
+    for rel, text in files.items():
         target = project.docs_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
@@ -303,6 +313,7 @@ def _load_project(config_file: Path):
     return Project(root=config_file.resolve().parent, docs_dir=Path(config.docs_dir), languages=found.languages,
                    layout=found.kind, skipped=frozenset(skipped),
                    site_url=config.site_url or "", plugins=plugins, config_file=config_file,
+                   markdown_extensions=tuple(str(name) for name in config.markdown_extensions),
                    templates=frozenset(config.theme.get_env().list_templates()))
 
 

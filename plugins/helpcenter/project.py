@@ -21,6 +21,7 @@ class Project:
     templates: frozenset[str] | None = None  # the theme's template names; None = not known, not checked
     config_file: Path | None = None  # the mkdocs.yml read (None = root/mkdocs.yml)
     layout: str = "folder"  # where each language's pages are: "folder" (docs/zh/…) or "suffix" (page.zh.md)
+    markdown_extensions: tuple[str, ...] = ()  # the site's (attr_list decides whether skeleton headings get {#id})
     skipped: frozenset[str] = frozenset()  # docs-relative pages MkDocs leaves out (exclude_docs, the blog's)
 
     @property

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from helpcenter.content.catalog import Catalog
-from helpcenter.floor.ids import ID_PATTERN, slugify
+from helpcenter.floor.ids import ID_PATTERN, readable_slug, slugify
 
 TODO = {"en": "TODO: one or two sentences for search results and cards.",
         "zh": "TODO:一两句话的摘要,用于搜索结果和卡片。"}
+# {#steps} and {#why} keep the section links the same in every language; they need attr_list.
 BODY = {"en": "TODO: the short answer first.\n\n## Steps {#steps}\n\n1. TODO\n\n## Why it happens {#why}\n\nTODO\n",
         "zh": "TODO:先给出简短的答案。\n\n## 操作步骤 {#steps}\n\n1. TODO\n\n## 原因 {#why}\n\nTODO\n"}
+HEADING_ID = re.compile(r" \{#[a-z0-9-]+\}$", re.MULTILINE)
+
+
+class NoIdError(ValueError):
+    """The title has nothing an id can be spelled from (the writer gives one with --id)."""
+
+
+def needs_attr_list(extensions: Iterable[str]) -> bool:
+    """Whether the site can write {#id} after a heading: attr_list is among its Markdown extensions."""
+    return any(name == "attr_list" or name.endswith(".attr_list") for name in extensions)
 
 
 def category_error(category: str) -> str:
@@ -29,7 +41,9 @@ def fresh_id(catalog: Catalog, title: str, file_exists: Callable[[str], bool] = 
     `file_exists(article_id)` also counts an id as taken: a file whose front matter is broken is not in
     the catalog, and must not be overwritten.
     """
-    base = slugify(title) or "article"
+    base = readable_slug(title)
+    if not base:
+        raise NoIdError(f"no id can be made from the title {title!r}: give one with --id, e.g. --id my-article")
     taken = set(catalog.ids())
     candidate, n = base, 2
     while candidate in taken or file_exists(candidate):
@@ -37,16 +51,28 @@ def fresh_id(catalog: Catalog, title: str, file_exists: Callable[[str], bool] = 
     return candidate
 
 
+def id_error(catalog: Catalog, article_id: str, file_exists: Callable[[str], bool] = lambda _: False) -> str:
+    """Why a writer's --id cannot be used (not kebab-case, or taken), or ''."""
+    if not ID_PATTERN.match(article_id):
+        return f"'{article_id}' is not an id: use kebab-case, e.g. '{readable_slug(article_id) or 'my-article'}'"
+    if article_id in set(catalog.ids()) or file_exists(article_id):
+        return f"id '{article_id}' is taken: choose another"
+    return ""
+
+
 def skeletons(catalog: Catalog, category: str, title: str, today: dt.date,
-              docs_dir: Path | None = None) -> dict[str, str]:
+              docs_dir: Path | None = None, article_id: str = "", heading_ids: bool = True) -> dict[str, str]:
     """Relative path → Markdown for each language; the title is used in every language until translated.
 
     With `docs_dir`, an id whose file is already there in some language is taken too (see fresh_id).
+    `article_id` is the writer's (checked with id_error first), else one is made from the title
+    (NoIdError when none can be). Without `heading_ids` (a site without attr_list) headings carry no {#id}.
     """
-    article_id = fresh_id(catalog, title, lambda candidate: docs_dir is not None and any(
+    article_id = article_id or fresh_id(catalog, title, lambda candidate: docs_dir is not None and any(
         (docs_dir / lang / category / f"{candidate}.md").exists() for lang in catalog.languages))
     files = {}
     for lang in catalog.languages:
+        body = BODY.get(lang, BODY["en"])
         files[f"{lang}/{category}/{article_id}.md"] = (
             "---\n"
             f"id: {article_id}\n"
@@ -56,6 +82,6 @@ def skeletons(catalog: Catalog, category: str, title: str, today: dt.date,
             f"reviewed: {today.isoformat()}\n"
             "review_every: 180\n"
             "related: []\n"
-            "---\n\n" + BODY.get(lang, BODY["en"])
+            "---\n\n" + (body if heading_ids else HEADING_ID.sub("", body))
         )
     return files

@@ -3,7 +3,8 @@
 GitHub ignores an id the form does not have, without a word, so the build reads the form (a copy of
 `.github/ISSUE_TEMPLATE/<name>.yml` next to mkdocs.yml) and checks every id we prefill: it must be an
 `input` or `textarea` element (dropdowns and checkboxes are not prefilled). Without a form, the
-ticket goes to `title` and `body`.
+ticket goes to `title` and `body`; so it does with a Markdown template (`<name>.md`), which GitHub
+shows as the body's starting text and which has no fields to prefill.
 """
 
 from __future__ import annotations
@@ -70,8 +71,12 @@ def recipe(options: Options, project_dir: Path) -> tuple[Recipe | None, list[Dia
     fields = dict(options.get("github_fields", {}))
     problems += options.field_names("github_fields", extra=("description", "what_happened"))
     template = options.get("github_template")
+    markdown = bool(template) and PurePosixPath(str(template)).suffix.lower() == ".md"
     pairs: list[tuple[str, str]] = []
-    if template:
+    if markdown:
+        problems += _check_markdown(options, project_dir, str(template), fields)
+        pairs.append(("template", literal(PurePosixPath(str(template)).name)))
+    elif template:
         problems += _check_form(options, project_dir, str(template), fields)
         pairs.append(("template", literal(PurePosixPath(str(template)).name)))
     elif fields:
@@ -83,11 +88,29 @@ def recipe(options: Options, project_dir: Path) -> tuple[Recipe | None, list[Dia
     pairs.append(("title", "{subject}"))
     if options.get("github_labels"):
         pairs.append(("labels", literal(",".join(str(label) for label in options.get("github_labels")))))
-    if not template:
+    if not template or markdown:
         pairs.append(("body", "{description}"))
     pairs += [(encode_name(str(element_id)), "{" + name + "}") for name, element_id in fields.items()]
     return Recipe("github", literal(repo + "/issues/new"), tuple(pairs),
                   max_length=options.get("url_max_length", 2000)), []
+
+
+def _check_markdown(options: Options, project_dir: Path, template: str, fields: dict[str, object]) -> list[Diagnostic]:
+    """A Markdown issue template must exist; it has no elements, so nothing but the body is prefilled."""
+    problems = []
+    if not (project_dir / template).is_file():
+        problems.append(options.error("github_template", "ticket-github-template-missing",
+                                      f"issue template '{template}' does not exist",
+                                      "github_template is relative to the folder of mkdocs.yml: keep a copy of the "
+                                      "repository's .github/ISSUE_TEMPLATE/<name>.md there"))
+    for name in fields:
+        if name not in ("description", "what_happened"):
+            problems.append(options.error(
+                f"github_fields.{name}", "ticket-github-markdown-fields",
+                f"'github_fields' maps '{name}', but '{template}' is a Markdown template, which has no fields",
+                "remove it: with a Markdown template the whole ticket goes to the issue body; "
+                "to prefill fields, use an issue form (.github/ISSUE_TEMPLATE/<name>.yml)"))
+    return problems
 
 
 def _check_form(options: Options, project_dir: Path, template: str, fields: dict[str, object]) -> list[Diagnostic]:
