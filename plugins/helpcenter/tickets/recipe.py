@@ -1,6 +1,6 @@
 """A helpdesk's prefill format as data: a base URL and query pairs whose values hold placeholders.
 
-Every adapter (zendesk, github, gitlab, email, urltemplate) turns its options into one `Recipe`;
+Every adapter (zendesk, github, gitlab, django_helpdesk, email, urltemplate) turns its options into one `Recipe`;
 `compose` fills any recipe from a `Ticket`, in Python for the server-built link and in the browser
 (compose.js) for the reader's form, so the helpdesk knowledge lives here once.
 """
