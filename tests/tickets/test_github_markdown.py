@@ -47,7 +47,8 @@ def test_a_github_tracker_warns_until_the_site_says_whether_it_is_public() -> No
     values = {"helpdesk": "github", "github_repo": "https://github.com/example-wallet/support",
               "fields": "crypto-wallet"}
     loaded, problems = settings.load(options(values, {"helpdesk": (14, 7)}), GITHUB_PROJECT)
-    assert loaded is not None and loaded.public is False
+    assert loaded is not None
+    assert loaded.public is False
     assert [p.format() for p in problems] == [
         "mkdocs.yml:14:7: warning[ticket-public-tracker]: helpdesk 'github' files tickets as issues that anyone "
         "can read when the project is public\n  = hint: public project: add public_tracker: true (the form then "
@@ -55,7 +56,8 @@ def test_a_github_tracker_warns_until_the_site_says_whether_it_is_public() -> No
     assert "amount" in loaded.form_fields
     public, problems = settings.load(options({**values, "public_tracker": True}), GITHUB_PROJECT)
     assert problems == []
-    assert public is not None and public.public is True
+    assert public is not None
+    assert public.public is True
     assert public.form_fields == ("network", "asset", "time_utc", "error_text", "app_version", "device_os")
     assert public.fields.never_ask is True  # the preset's notice stays
     confidential = {"helpdesk": "gitlab", "gitlab_project": "https://gitlab.com/example-wallet/support"}
