@@ -14,6 +14,7 @@ out because they are the vectors read the other way round.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import math
 import operator
@@ -21,7 +22,7 @@ import shutil
 import tempfile
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -70,10 +71,13 @@ class Builder:
 
     Articles are tokenized as they are added and kept as arrays of term numbers, and the section
     texts that results quote go straight to a temporary file, so a build of thousands of articles
-    holds neither their text nor Python objects per word.
+    holds neither their text nor Python objects per word. Beside the two tiers it keeps what the
+    sharded form needs (`shards.py`): in how many articles each term occurs, each article's section
+    count and title length, and each article's own row and sections, handed to `on_doc` as it comes.
     """
 
-    def __init__(self, *, weights: Weights = Weights(), text_chars: int = 1200) -> None:
+    def __init__(self, *, weights: Weights = Weights(), text_chars: int = 1200,
+                 on_doc: Callable[[int, list[Any]], None] | None = None) -> None:
         boosts = weights.boosts()
         self.text_chars = text_chars
         self.tier1 = LunrIndex(TIER1_FIELDS, boosts)
@@ -82,35 +86,61 @@ class Builder:
         # JSON rows, comma-separated; open across add() calls and closed by write_tier2().
         self.sections = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - outlives one call
         self.section_count = 0
+        self.on_doc = on_doc
+        self.df: Counter[str] = Counter()  # term → articles holding it in any field of either tier
+        self.section_counts = array("I")
+        self.title_lengths = array("I")  # terms of each title's key (engine.js titleKey)
 
     def add(self, doc: Doc) -> None:
         """Index one article."""
         n = len(self.rows)
-        self.rows.append([doc.id, doc.url, doc.title, doc.summary])
-        self.tier1.add({"t": tokenize.bag(doc.title),
-                        "k": [t for tag in doc.tags for t in tokenize.bag(tag.replace("-", " "))],
-                        "s": tokenize.bag(doc.summary)}, doc.boost)
+        row = [doc.id, doc.url, doc.title, doc.summary]
+        self.rows.append(row)
+        fields: dict[str, Iterable[str]] = {"t": list(tokenize.bag(doc.title)),
+                  "k": [t for tag in doc.tags for t in tokenize.bag(tag.replace("-", " "))],
+                  "s": list(tokenize.bag(doc.summary))}
+        self.tier1.add(fields, doc.boost)
+        seen = set(fields["t"]).union(fields["k"], fields["s"])
+        kept = []
         for section in doc.sections:
-            self.tier2.add({"h": tokenize.bag(section.heading), "b": tokenize.bag(section.text)}, doc.boost)
-            row = _dumps([n, section.anchor, section.heading, section.text[: self.text_chars]])
-            self.sections.write(("," if self.section_count else "") + row)
+            heading, text = list(tokenize.bag(section.heading)), list(tokenize.bag(section.text))
+            seen.update(heading, text)
+            self.tier2.add({"h": heading, "b": text}, doc.boost)
+            shown = [section.anchor, section.heading, section.text[: self.text_chars]]
+            kept.append(shown)
+            self.sections.write(("," if self.section_count else "") + _dumps([n, *shown]))
             self.section_count += 1
+        self.df.update(seen)
+        self.section_counts.append(len(doc.sections))
+        self.title_lengths.append(len(tokenize.title_key(doc.title)))
+        if self.on_doc is not None:
+            self.on_doc(n, [*row, kept])
 
-    def write_tier1(self, out: TextIO, extra: dict[str, Any] | None = None) -> None:
+    def prepare(self) -> tuple[list[str], list[str]]:
+        """Number both tiers' terms (once, after the last `add`)."""
+        return self.tier1.prepare(), self.tier2.prepare()
+
+    def write_tier1(self, out: TextIO, extra: dict[str, Any] | None = None, terms: list[str] | None = None) -> None:
         """Tier 1: `{format, docs: [[id, url, title, summary]], …extra, index}`."""
         out.write(_dumps({"format": FORMAT, "docs": self.rows, **(extra or {})})[:-1] + ',"index":')
-        self.tier1.write(out)
+        self.tier1.write(out, terms)
         out.write("}")
 
-    def write_tier2(self, out: TextIO) -> None:
+    def write_tier2(self, out: TextIO, terms: list[str] | None = None) -> None:
         """Tier 2: `{format, sections: [[doc number, anchor, heading, text]], index}`; call it once."""
         out.write(f'{{"format":{FORMAT},"sections":[')
         self.sections.seek(0)
         shutil.copyfileobj(self.sections, out)
         self.sections.close()
         out.write('],"index":')
-        self.tier2.write(out)
+        self.tier2.write(out, terms)
         out.write("}")
+
+    def close(self) -> None:
+        """Drop the temporary files."""
+        self.tier1.close()
+        self.tier2.close()
+        self.sections.close()
 
 
 def build(docs: Iterable[Doc], extra: dict[str, Any] | None = None,
@@ -122,6 +152,7 @@ def build(docs: Iterable[Doc], extra: dict[str, Any] | None = None,
     tier1, tier2 = io.StringIO(), io.StringIO()
     builder.write_tier1(tier1, extra)
     builder.write_tier2(tier2)
+    builder.close()
     return json.loads(tier1.getvalue()), json.loads(tier2.getvalue())
 
 
@@ -150,6 +181,10 @@ class LunrIndex:
                        for name in self.fields}
         self.doc_boosts: dict[int, float] = {}
         self.total = 0
+        # Set by prepare(): the terms in order, postings per term number, idf per term number.
+        self.terms: list[str] = []
+        self.postings = array("I")
+        self.idf: list[float] = []
 
     def add(self, values: dict[str, Iterable[str]], boost: float = 1.0) -> None:
         """Add one document given as field name → terms (in any order)."""
@@ -162,30 +197,36 @@ class LunrIndex:
             self.doc_boosts[self.total] = boost
         self.total += 1
 
-    def write(self, out: TextIO) -> None:
-        """Write `{version, fields, pipeline, scale, terms, vectors: {field: [[ref, [Δterm, score, …]]]}}`; once.
+    def prepare(self) -> list[str]:
+        """Number the terms (JavaScript string order) and fix each field's BM25 factors; returns the terms.
 
-        Scores are integers: lunr's score times `scale` (the browser divides), so the JSON encoder
-        writes them at C speed and the file carries no decimal points.
+        Call it once, after the last `add`: from then on `vocabulary` maps term → number, and `postings`
+        holds how many (field, document) pairs each term number has (what a shard of it weighs).
         """
         terms = sorted(self.vocabulary, key=_js_order)
+        self.terms = terms
+        self.postings = array("I", map(self.vocabulary.__getitem__, terms))
         total = self.total
-        idf = [math.log(1 + abs((total - df + 0.5) / (df + 0.5))) for df in map(self.vocabulary.__getitem__, terms)]
+        self.idf = [math.log(1 + abs((total - df + 0.5) / (df + 0.5))) for df in self.postings]
         rank = self.vocabulary  # from here on: term → position in `terms`
         for position, term in enumerate(terms):
             rank[term] = position
+        return terms
+
+    def scored(self) -> Iterator[tuple[str, int, list[int], list[int]]]:
+        """Every field vector: (field, ref, ascending term numbers, integer scores); after `prepare`.
+
+        Scores are integers: lunr's score times `scale` (the browser divides), so the JSON encoder
+        writes them at C speed and the files carry no decimal points. May be read more than once.
+        """
         scale = 10**self.digits
-        head = _dumps({"version": __TARGET_JS_VERSION__, "fields": list(self.fields), "pipeline": ["stemmer"],
-                       "scale": scale, "terms": terms})
-        del terms
-        out.write(head[:-1] + ',"vectors":{')
-        for f, name in enumerate(self.fields):
+        rank = self.vocabulary
+        total = self.total
+        for name in self.fields:
             lengths = self.lengths[name]
             average = sum(lengths) / total if total else 0.0
             # lunr.py: idf · (k1 + 1) · tf / (k1 · (1 − b + b · length / average) + tf) · boosts
-            scaled = [x * (K1 + 1) * self.boosts[name] * scale for x in idf]
-            out.write(("," if f else "") + json.dumps(name) + ":[")
-            separator = ""
+            scaled = [x * (K1 + 1) * self.boosts[name] * scale for x in self.idf]
             source = self.counts[name]
             source.seek(0)
             for ref, (line, length) in enumerate(zip(source, lengths, strict=True)):
@@ -196,13 +237,36 @@ class LunrIndex:
                 norm = K1 * (1 - B + B * length / average)
                 items = sorted(zip(map(rank.__getitem__, words.split(" ")), map(int, frequencies.split(" ")),
                                    strict=True))
-                positions = [p for p, _ in items]
-                flat = [0] * (2 * len(items))
-                flat[0::2] = map(operator.sub, positions, [0, *positions[:-1]])  # delta-coded term numbers
-                flat[1::2] = [int(scaled[p] * tf / (norm + tf) * boost + 0.5) for p, tf in items]
-                out.write(f"{separator}[{ref},{json.dumps(flat, separators=(',', ':'))}]")
-                separator = ","
+                yield name, ref, [p for p, _ in items], [int(scaled[p] * tf / (norm + tf) * boost + 0.5)
+                                                         for p, tf in items]
+
+    def close(self) -> None:
+        """Drop the temporary files of term counts."""
+        for source in self.counts.values():
             source.close()
+
+    def write(self, out: TextIO, terms: list[str] | None = None) -> None:
+        """Write `{version, fields, pipeline, scale, terms, vectors: {field: [[ref, [Δterm, score, …]]]}}`.
+
+        `terms` is what `prepare` returned (it is called here when not given).
+        """
+        terms = self.prepare() if terms is None else terms
+        head = _dumps({"version": __TARGET_JS_VERSION__, "fields": list(self.fields), "pipeline": ["stemmer"],
+                       "scale": 10**self.digits, "terms": terms})
+        out.write(head[:-1] + ',"vectors":{')
+        groups = itertools.groupby(self.scored(), key=operator.itemgetter(0))
+        pending = next(groups, None)
+        for f, name in enumerate(self.fields):
+            out.write(("," if f else "") + json.dumps(name) + ":[")
+            if pending is not None and pending[0] == name:
+                separator = ""
+                for _, ref, positions, scores in pending[1]:
+                    flat = [0] * (2 * len(positions))
+                    flat[0::2] = map(operator.sub, positions, [0, *positions[:-1]])  # delta-coded term numbers
+                    flat[1::2] = scores
+                    out.write(f"{separator}[{ref},{json.dumps(flat, separators=(',', ':'))}]")
+                    separator = ","
+                pending = next(groups, None)
             out.write("]")
         out.write("}}")
 

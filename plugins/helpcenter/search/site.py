@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,7 +12,7 @@ from helpcenter.content.catalog import Catalog, default_id
 from helpcenter.content.views import LANGUAGE_NAMES, locate
 from helpcenter.diagnostics import Diagnostic
 from helpcenter.floor import strings as ui_strings
-from helpcenter.search import checks, sections
+from helpcenter.search import checks, sections, shards
 from helpcenter.search.index import Builder, Doc, Weights
 from helpcenter.search.synonyms import Synonyms
 
@@ -36,7 +38,10 @@ class SiteIndex:
         self.catalog = catalog
         self.synonyms = synonyms
         self.options = options
-        self.builders = {lang: Builder(weights=options.weights, text_chars=options.text_chars)
+        # Each article's own file (shards.py) is written as it is indexed, then moved into the site.
+        self.scratch = tempfile.TemporaryDirectory(prefix="helpcenter-search-")
+        self.builders = {lang: Builder(weights=options.weights, text_chars=options.text_chars,
+                                       on_doc=shards.DocWriter(Path(self.scratch.name) / lang))
                          for lang in catalog.languages}
 
     def add_page(self, src_uri: str, url: str, html: str, meta: dict[str, Any]) -> bool:
@@ -79,16 +84,24 @@ class SiteIndex:
         return checks.secret_article(self.catalog, self.options.secret_article, self.options.config_path)
 
     def write(self, target: Path) -> list[Path]:
-        """Write `<target>/<lang>/tier1.json` and `tier2.json` for every language; returns the files."""
+        """Write every language's sharded index (what the browser reads, `shards.py`) and its two whole
+        tiers (`tier1.json`, `tier2.json`: what `helpcenter find` reads); returns the files and folders."""
         written = []
         for lang, builder in self.builders.items():
             folder = target / lang
             folder.mkdir(parents=True, exist_ok=True)
+            extra = self._extra(lang)
+            written += shards.write(folder, builder, extra, self.options.secret_article)
             with (folder / TIER1).open("w", encoding="utf-8") as out:
-                builder.write_tier1(out, self._extra(lang))
+                builder.write_tier1(out, extra, builder.tier1.terms)
             with (folder / TIER2).open("w", encoding="utf-8") as out:
-                builder.write_tier2(out)
-            written += [folder / TIER1, folder / TIER2]
+                builder.write_tier2(out, builder.tier2.terms)
+            builder.close()
+            docs = folder / shards.DOCS_DIR
+            shutil.rmtree(docs, ignore_errors=True)
+            shutil.move(Path(self.scratch.name) / lang, docs)
+            written += [folder / TIER1, folder / TIER2, docs]
+        self.scratch.cleanup()
         return written
 
     def _extra(self, lang: str) -> dict[str, Any]:

@@ -193,3 +193,21 @@ def keys(text: str) -> list[str]:
 
 def _is_compound(original: str, found: tuple[str, ...]) -> bool:
     return found[0][0] != "@" and _CONNECTOR.search(original) is not None
+
+
+def title_key(text: str) -> list[str]:
+    """A title's terms as engine.js `titleKey` takes them: one per chunk, stop words dropped.
+
+    The browser puts an article first when the query's keys are exactly these; the sharded index
+    ships their count per article so that only titles of that length are fetched to compare.
+    """
+    found = (term(token) for match in _SCAN.finditer(fold(text)) for token in _chunk_tokens(match))
+    return [t for t in found if t]
+
+
+def _chunk_tokens(match: re.Match[str]) -> list[str]:
+    run = match.group("cjk")
+    if run is None:
+        found = _word_tokens(match.group("word"))
+        return [found[-1] if _is_compound(match.group("word"), found) else found[0]]
+    return [run] if len(run) == 1 else [run[k : k + 2] for k in range(len(run) - 1)]

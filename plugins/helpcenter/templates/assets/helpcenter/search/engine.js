@@ -1,4 +1,5 @@
-// Ranking over the lunr indexes of one language (runs in worker.js, needs globalThis.lunr).
+// Ranking over the sharded lunr index of one language (runs in worker.js, needs globalThis.lunr for its
+// stemmer and token sets; the data comes through shards.js).
 //
 // A query becomes units (a word, a compound, a CJK bigram, a pasted identifier), each with
 // alternatives that count as finding it: the exact term; pieces of a compound; on the last word,
@@ -12,7 +13,6 @@
 import { editDistance, edits, excerpt, highlight } from "./text.js";
 import { chunkKey, chunks, isCjk, term } from "./tokenize.js";
 
-const EMPTY = Object.freeze({}); // lunr only reads posting metadata (it clones it): one object for all
 const CREDIT = { exact: 1, pieces: 0.95, prefix: 0.9, synonym: 0.85, fuzzy: 0.7, variant: 0.95 };
 const BOOST = { exact: 1, pieces: 0.6, prefix: 0.35, synonym: 0.5, fuzzy: 0.3, closest: 0.8, variant: 0.8 };
 const NUMBER_WEIGHT = 0.3; // "27 trx", "5 hours": the number is the reader's case, not the topic
@@ -31,125 +31,119 @@ const MAX_EXPANSIONS = 16;
 const SECTION_REST = 0.25; // how much sections beyond the best one add to an article's score
 const SNIPPET = 200;
 
-/**
- * Compact index (plugins/helpcenter/search/index.py) → lunr's serialization, for Index.load.
- *
- * The same mapping as index.expand in Python, built for speed and memory: all vectors share one
- * Float64Array (each lunr.Vector gets a view; lunr only reads field vectors), and a posting
- * ({field: {ref: metadata}}) is built the first time a query touches it. Materializing every
- * posting of a 1,000-article Chinese body tier up front took seconds and hundreds of MiB.
- */
-export function expandIndex(packed) {
-  const { fields, terms } = packed;
-  const scale = packed.scale || 1;
-  const n = terms.length;
-  const offsets = fields.map(() => new Int32Array(n + 1)); // per field: where each term's refs start
-  let total = 0;
-  fields.forEach((field, f) => {
-    const count = offsets[f];
-    for (const [, flat] of packed.vectors[field]) {
-      let index = 0;
-      for (let i = 0; i < flat.length; i += 2) {
-        index += flat[i];
-        count[index + 1]++;
-      }
-      total += flat.length;
-    }
-    for (let i = 0; i < n; i++) count[i + 1] += count[i];
-  });
-  const refs = fields.map((_, f) => new Int32Array(offsets[f][n]));
-  const numbers = new Float64Array(total);
-  const fieldVectors = [];
-  let at = 0;
-  fields.forEach((field, f) => {
-    const cursor = offsets[f].slice(0, n);
-    const list = refs[f];
-    for (const [ref, flat] of packed.vectors[field]) {
-      const start = at;
-      let index = 0;
-      for (let i = 0; i < flat.length; i += 2) {
-        index += flat[i];
-        numbers[at++] = index;
-        numbers[at++] = flat[i + 1] / scale;
-        list[cursor[index]++] = ref;
-      }
-      fieldVectors.push([`${field}/${ref}`, numbers.subarray(start, at)]);
-    }
-  });
-  class Posting {
-    constructor(number) {
-      this._index = number;
-    }
-  }
-  fields.forEach((field, f) => {
-    Object.defineProperty(Posting.prototype, field, {
-      get() {
-        const map = {};
-        const list = refs[f];
-        for (let i = offsets[f][this._index], end = offsets[f][this._index + 1]; i < end; i++) map[list[i]] = EMPTY;
-        Object.defineProperty(this, field, { value: map, enumerable: true });
-        return map;
-      },
-    });
-  });
-  const invertedIndex = terms.map((t, i) => [t, new Posting(i)]);
-  return { version: packed.version, fields, fieldVectors, invertedIndex, pipeline: packed.pipeline };
-}
+const TIER1 = 0;
+const TIER2 = 1;
 
-/** The search data of one language: tier 1 at once, tier 2 when `attachBody` is called. */
+/** The search data of one language, read through its shard store (shards.js). */
 export class LanguageIndex {
-  constructor(tier1) {
-    const lunr = globalThis.lunr;
-    this.lang = tier1.lang;
-    this.meta = tier1;
-    this.docs = tier1.docs.map(([id, url, title, summary], n) => ({ n, id, url, title, summary }));
-    this.byId = new Map(this.docs.map((doc) => [doc.id, doc]));
-    this.articles = lunr.Index.load(expandIndex(tier1.index));
-    this.expansions = tier1.synonyms || [];
-    this.body = null;
-    this.sections = [];
+  constructor(meta, store) {
+    this.lang = meta.lang;
+    this.meta = meta;
+    this.store = store;
+    this.count = meta.docs;
+    this.expansions = meta.synonyms || [];
     this.titleTerms = new Map();
-    this.dfCache = new Map();
   }
 
-  attachBody(tier2) {
-    this.body = globalThis.lunr.Index.load(expandIndex(tier2.index));
-    this.sections = tier2.sections; // [doc number, anchor, heading, text]
-    this.dfCache.clear();
-  }
-
-  /** Ranked articles for `query`: [{doc, score, section, matched: Set of terms, exactTitle}]. */
-  search(query, { prefix = true } = {}) {
+  /**
+   * Ranked articles for `query`: [{doc, score, section, matched: Set of terms, exactTitle}], with
+   * the rows (id, url, title, summary, sections) of the first `rows` fetched (all when null).
+   */
+  async search(query, { prefix = true, rows = null } = {}) {
+    await this.fetchFor(query, prefix);
     const plan = this.plan(query, prefix);
     if (!plan.units.length) return [];
+    await this.store.needPostings(plan.clauses.keys());
+    const ranked = this.rank(plan);
+    // An exact title goes first: compare the titles of the length of the query's keys that hold them all.
+    const keys = plan.units.filter((u) => u.weight > 0).map((u) => u.key);
+    const candidates = keys.length ? ranked.filter((found) => this.meta.titles[found.doc.n] === keys.length
+      && keys.every((k) => found.title.has(k))) : [];
+    await this.store.needDocs(candidates.map((found) => found.doc.n));
+    const queryTerms = keys.join(" ");
+    for (const found of candidates) found.exactTitle = this.titleKey(this.row(found.doc.n)) === queryTerms;
+    ranked.sort((a, b) => (b.exactTitle - a.exactTitle) || (b.score - a.score) || (a.doc.n - b.doc.n));
+    const shown = rows === null ? ranked : ranked.slice(0, rows);
+    await this.store.needDocs(shown.map((found) => found.doc.n));
+    for (const found of shown) {
+      found.doc = this.row(found.doc.n);
+      // Point at the section when it carries the match, not when the title or summary did.
+      const best = found.sections[0];
+      const section = best && this.store.section(best.ref);
+      found.section = section && section[1] && best.score >= 0.5 * found.base ? section : null;
+    }
+    return shown;
+  }
+
+  /** An article's row as the results use it: {n, id, url, title, summary}. */
+  row(n) {
+    const [id, url, title, summary] = this.store.rows.get(n);
+    return { n, id, url, title, summary };
+  }
+
+  /** One article by id (the secret warning's), with its row; null when this language lacks it. */
+  async article(id) {
+    const n = this.meta.secret && this.meta.secret[0] === id ? this.meta.secretDoc : null;
+    if (n === null || n === undefined) return null;
+    await this.store.needDocs([n]);
+    return this.row(n);
+  }
+
+  /**
+   * Fetch what planning `query` reads: the shards of its words and synonyms, and the words chunks
+   * its last word's prefixes and its unknown or rare words' near spellings are looked up in.
+   */
+  async fetchFor(query, prefix) {
+    const sequence = chunks(query).map((chunk) => ({ unit: makeUnit(chunk), keys: chunkKeys(chunk) }));
+    const units = sequence.map((entry) => entry.unit).filter(Boolean);
+    const terms = new Set(units.flatMap((unit) => unit.alts.flatMap((alt) => alt.terms)));
+    for (const span of this.synonymSpans(sequence)) for (const t of span.terms) terms.add(t);
+    await this.store.needPostings(terms);
+    const ranges = [];
+    const last = units[units.length - 1];
+    if (prefix && /[\p{L}\p{N}]$/u.test(query) && last && last.chunk.end === query.length) {
+      for (const stem of new Set([last.chunk.tokens[0], last.key])) if (stem) ranges.push([stem, `${stem}\uffff`]);
+    }
+    for (const unit of units) {
+      if (unit.kind !== "word" && unit.kind !== "compound") continue;
+      const raw = unit.chunk.tokens[unit.kind === "compound" ? unit.chunk.tokens.length - 1 : 0];
+      const known = unit.alts.some((alt) => alt.terms.every((t) => this.df(t) > 0));
+      const near = known ? unit.kind === "word" && unit.key.length >= 5 && !/\d/u.test(unit.key)
+        : [...raw].length >= 4 && !/^\d+$/u.test(raw);
+      // Near spellings (typos, rare variants) are looked up among the words that start like the word typed.
+      if (near) for (const start of new Set([[...raw][0], [...unit.key][0]])) ranges.push([start, `${start}\uffff`]);
+    }
+    await this.store.needWords(ranges);
+  }
+
+  /** Every article matching the plan, scored (exact titles are marked by `search`). */
+  rank(plan) {
+    const fields = this.meta.fields;
     const hits = new Map();
     const hit = (n) => {
       let found = hits.get(n);
       if (!found) {
-        found = { doc: this.docs[n], base: 0, sections: [], matched: new Set(), title: new Set() };
+        found = { doc: { n }, base: 0, sections: [], matched: new Set(), title: new Set(), exactTitle: false };
         hits.set(n, found);
       }
       return found;
     };
-    for (const result of runQuery(this.articles, plan.clauses)) {
+    for (const result of this.store.query(fields[TIER1], plan.clauses)) {
       const found = hit(Number(result.ref));
       found.base += result.score;
-      for (const [t, fields] of Object.entries(result.matchData.metadata)) {
+      for (const [t, matchedFields] of Object.entries(result.matchData.metadata)) {
         found.matched.add(t);
-        if (fields.t) found.title.add(t);
+        if (matchedFields.t) found.title.add(t);
       }
     }
-    if (this.body) {
-      for (const result of runQuery(this.body, plan.clauses)) {
-        const ref = Number(result.ref);
-        const found = hit(this.sections[ref][0]);
-        const metadata = result.matchData.metadata;
-        const heading = new Set(Object.keys(metadata).filter((t) => metadata[t].h));
-        found.sections.push({ ref, score: result.score, heading });
-        for (const t in metadata) found.matched.add(t);
-      }
+    for (const result of this.store.query(fields[TIER2], plan.clauses)) {
+      const ref = Number(result.ref);
+      const found = hit(this.store.sectionDoc[ref]);
+      const metadata = result.matchData.metadata;
+      const heading = new Set(Object.keys(metadata).filter((t) => metadata[t].h));
+      found.sections.push({ ref, score: result.score, heading });
+      for (const t in metadata) found.matched.add(t);
     }
-    const queryTerms = plan.units.filter((u) => u.weight > 0).map((u) => u.key).join(" ");
     const ranked = [];
     for (const found of hits.values()) {
       const coverage = this.coverage(plan, found.matched);
@@ -162,13 +156,8 @@ export class LanguageIndex {
       const field = Math.max(this.coverage(plan, found.title),
         ...found.sections.map((section) => this.coverage(plan, section.heading)));
       found.score = lexical * coverage * coverage * (1 + FIELD_BONUS * field * field);
-      found.exactTitle = queryTerms !== "" && this.titleKey(found.doc) === queryTerms;
-      // Point at the section when it carries the match, not when the title or summary did.
-      found.section = best && this.sections[best.ref][1] && best.score >= 0.5 * found.base
-        ? this.sections[best.ref] : null;
       ranked.push(found);
     }
-    ranked.sort((a, b) => (b.exactTitle - a.exactTitle) || (b.score - a.score) || (a.doc.n - b.doc.n));
     return ranked;
   }
 
@@ -257,9 +246,7 @@ export class LanguageIndex {
   }
 
   expand(tokenSet) {
-    const terms = new Set(this.articles.tokenSet.intersect(tokenSet).toArray());
-    if (this.body) for (const t of this.body.tokenSet.intersect(tokenSet).toArray()) terms.add(t);
-    return terms;
+    return new Set(this.store.tokenSet().intersect(tokenSet).toArray());
   }
 
   /** Synonym phrases found in the query: [{units, terms}] for each other phrase of the group. */
@@ -319,23 +306,12 @@ export class LanguageIndex {
 
   /** Number of articles holding a term in any field of either tier. */
   df(t) {
-    let count = this.dfCache.get(t);
-    if (count !== undefined) return count;
-    const articles = new Set();
-    const posting = this.articles.invertedIndex[t];
-    if (posting) for (const field of this.articles.fields) for (const ref in posting[field]) articles.add(ref);
-    const body = this.body && this.body.invertedIndex[t];
-    if (body) {
-      for (const field of this.body.fields) for (const ref in body[field]) articles.add(String(this.sections[ref][0]));
-    }
-    count = articles.size;
-    this.dfCache.set(t, count);
-    return count;
+    return this.store.df(t);
   }
 
   idf(t) {
     const df = this.df(t);
-    const n = this.docs.length;
+    const n = this.count;
     return Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
   }
 
@@ -385,10 +361,3 @@ function makeUnit(chunk) {
   return { chunk, kind: "word", key, keys: new Set([key, ...pieces]), alts };
 }
 
-function runQuery(index, clauses) {
-  return index.query((q) => {
-    for (const [t, boost] of clauses) {
-      q.term(t, { boost, usePipeline: false, wildcard: globalThis.lunr.Query.wildcard.NONE });
-    }
-  });
-}

@@ -1,23 +1,24 @@
-// Search worker: loads lunr.js and each language's index tiers, answers queries off the main thread.
+// Search worker: loads lunr.js and each language's sharded index by need, answers queries off the main thread.
 // A classic worker, because lunr.js is a UMD script that needs importScripts; the ranking code and
 // the messages (protocol.js, shared with search.js) are ES modules, loaded with import().
 
-// The page's language comes in the worker's URL (?lang=), so its first tier is on the way before
-// lunr.js and the modules have even loaded; the index folder is the site's search/.
+// The page's language comes in the worker's URL (?lang=), so its first tier (meta.json) is on the way
+// before lunr.js and the modules have even loaded; the index folder is the site's search/. Shards,
+// words and articles come later, each when a query needs it, and stay (shards.js).
 let base = new URL("../../../search/", self.location.href).href;
 let pageLang = new URL(self.location.href).searchParams.get("lang") || "en";
-const early = new Map([[pageLang, fetchJson(pageLang, "tier1.json")]]);
+const early = new Map([[pageLang, fetchJson(pageLang, "meta.json")]]);
 early.get(pageLang).catch(() => {}); // reported when it is used
 
 importScripts("lunr.js");
 
 const MAX_RESULTS = 50;
 const DISPLAYED = 20; // results that get highlighted titles and snippets
-// All three modules at once rather than one after the other as the engine's imports are found.
-const engine = Promise.all([import("./tokenize.js"), import("./text.js"), import("./engine.js")])
-  .then((modules) => modules[2]);
+// All the modules at once rather than one after the other as the engine's imports are found.
+const engine = Promise.all([import("./tokenize.js"), import("./text.js"), import("./engine.js"), import("./shards.js")])
+  .then((modules) => ({ LanguageIndex: modules[2].LanguageIndex, ShardStore: modules[3].ShardStore }));
 const protocol = import("./protocol.js");
-const languages = new Map(); // lang → {index: Promise<LanguageIndex>, body: Promise|null}
+const languages = new Map(); // lang → {index: Promise<LanguageIndex>}
 let available = new Set();
 
 async function fetchJson(lang, name) {
@@ -29,24 +30,13 @@ async function fetchJson(lang, name) {
 function language(lang) {
   let entry = languages.get(lang);
   if (!entry) {
-    const tier1 = early.get(lang) || fetchJson(lang, "tier1.json");
-    const index = Promise.all([engine, tier1]).then(([{ LanguageIndex }, data]) => new LanguageIndex(data));
-    entry = { index, body: null };
+    const meta = early.get(lang) || fetchJson(lang, "meta.json");
+    const index = Promise.all([engine, meta]).then(([{ LanguageIndex, ShardStore }, data]) =>
+      new LanguageIndex(data, new ShardStore(data, (path) => fetchJson(lang, path))));
+    entry = { index };
     languages.set(lang, entry);
   }
   return entry;
-}
-
-function loadBody(lang) {
-  const entry = language(lang);
-  if (!entry.body) {
-    entry.body = Promise.all([entry.index, fetchJson(lang, "tier2.json"), protocol]).then(([index, tier2, p]) => {
-      index.attachBody(tier2);
-      self.postMessage(p.FROM_WORKER.body(lang));
-      return index;
-    });
-  }
-  return entry.body;
 }
 
 function present(index, found, displayed) {
@@ -68,14 +58,15 @@ async function search(query, lang, full) {
   const order = second ? [first, second] : [first];
   const results = [];
   const seen = new Set();
-  const later = []; // languages whose body tier is not loaded yet
+  // Every answer is whole (the shards of its words hold both tiers), so none is partial. The box gets
+  // the results it shows; the API up to MAX_RESULTS, each with its article's row fetched.
+  const later = [];
+  const rows = full ? MAX_RESULTS : DISPLAYED;
   for (const [position, lang_] of order.entries()) {
     if (position > 0 && results.length >= 5) break;
-    const entry = language(lang_);
-    const index = full ? await loadBody(lang_) : await entry.index;
-    if (!index.body) later.push(lang_); // answer from tier 1 now; the page asks for the body once it shows it
-    for (const found of index.search(query)) {
-      if (seen.has(found.doc.id) || results.length >= MAX_RESULTS) continue;
+    const index = await language(lang_).index;
+    for (const found of await index.search(query, { rows })) {
+      if (seen.has(found.doc.id) || results.length >= rows) continue;
       seen.add(found.doc.id);
       results.push(present(index, found, results.length < DISPLAYED));
     }
@@ -97,10 +88,10 @@ async function handle(message) {
     const { results, later } = await search(message.query, message.lang || pageLang, message.full);
     self.postMessage(FROM_WORKER.results(message.seq, results, later));
   } else if (message.type === TYPE.body) {
-    await loadBody(message.lang);
+    await language(message.lang).index; // nothing more to fetch ahead: shards come with the queries
   } else if (message.type === TYPE.article) {
     const index = await language(message.lang || pageLang).index;
-    const doc = index.byId.get(message.id);
+    const doc = await index.article(message.id);
     const found = { doc, score: 1, section: null, matched: new Set() };
     self.postMessage(FROM_WORKER.results(message.seq, doc ? [present(index, found, true)] : [], []));
   }

@@ -1,0 +1,159 @@
+"""The sharded index: the same vectors as the whole tiers, fetched by need, ranking as the whole index does.
+
+The Python tests read a built site's shards back and hold them to its whole tiers (tier1.json,
+tier2.json, which `helpcenter find` reads). The browser tests run the evaluation queries through
+`window.helpcenter.search` (the sharded engine) and through `helpcenter.search.find` (the whole
+index in Python) and compare the top ten with their scores, and count what a query fetches.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpcenter.search import find, index, shards, tokenize
+from helpcenter.search.sections import Section
+from tests.builds import FIXTURES, ROOT
+
+FIND_QUERIES = yaml.safe_load((FIXTURES / "search" / "find-queries.yml").read_text(encoding="utf-8"))
+PUBLIC = ROOT.parent / "shared" / "search-eval" / "public.yml"
+
+
+def _read(folder: Path, name: str) -> dict:
+    return json.loads((folder / name).read_text(encoding="utf-8"))
+
+
+def _from_shards(folder: Path) -> tuple[dict, dict[tuple[str, str], dict[int, float]], dict[str, int]]:
+    """meta, (field, term) → {ref: score}, and term → articles, read back from every shard."""
+    meta = _read(folder, shards.META)
+    postings: dict[tuple[str, str], dict[int, float]] = defaultdict(dict)
+    df: dict[str, int] = {}
+    for k in range(len(meta["shards"])):
+        shard = _read(folder, f"p/{k}.json")
+        df.update(zip(shard["terms"], shard["df"], strict=True))
+        for name in (*meta["fields"][0], *meta["fields"][1]):
+            for ref, flat in shard.get(name, []):
+                at = 0
+                for i in range(0, len(flat), 2):
+                    at += flat[i]
+                    postings[(name, shard["terms"][at])][ref] = flat[i + 1] / meta["scale"]
+    return meta, postings, df
+
+
+def _from_tiers(folder: Path) -> tuple[dict, dict[tuple[str, str], dict[int, float]], dict[str, int]]:
+    """The same from the whole tiers: their vectors read the other way round, and find's df."""
+    tier1, tier2 = _read(folder, "tier1.json"), _read(folder, "tier2.json")
+    postings: dict[tuple[str, str], dict[int, float]] = defaultdict(dict)
+    for packed in (tier1["index"], tier2["index"]):
+        for name, vectors in packed["vectors"].items():
+            for ref, flat in vectors:
+                at = 0
+                for i in range(0, len(flat), 2):
+                    at += flat[i]
+                    postings[(name, packed["terms"][at])][ref] = flat[i + 1] / packed["scale"]
+    whole = find.LanguageIndex(tier1, tier2)
+    df = {t: whole.df(t) for t in set(tier1["index"]["terms"]) | set(tier2["index"]["terms"])}
+    return tier1, postings, df
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_shards_hold_exactly_the_vectors_of_the_whole_tiers(sample_site: Path, lang: str) -> None:
+    folder = sample_site / "search" / lang
+    meta, postings, df = _from_shards(folder)
+    tier1, whole, whole_df = _from_tiers(folder)
+    assert postings == whole
+    assert df == whole_df
+    assert meta["docs"] == len(tier1["docs"])
+    assert len(meta["shards"]) > 1, "the sample is big enough to be cut: the test would prove little otherwise"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_words_and_articles_match_the_tiers(sample_site: Path, lang: str) -> None:
+    folder = sample_site / "search" / lang
+    meta = _read(folder, shards.META)
+    tier1, tier2 = _read(folder, "tier1.json"), _read(folder, "tier2.json")
+    words: dict[str, int] = {}
+    for k in range(len(meta["words"])):
+        chunk = _read(folder, f"w/{k}.json")
+        assert chunk["terms"][0] == meta["words"][k]
+        words.update(zip(chunk["terms"], chunk["df"], strict=True))
+    assert set(words) == set(tier1["index"]["terms"]) | set(tier2["index"]["terms"])
+    sections = iter(tier2["sections"])
+    for n, row in enumerate(tier1["docs"]):
+        article = _read(folder, f"d/{n}.json")
+        assert article[:4] == row
+        assert [[n, *s] for s in article[4]] == [next(sections) for _ in range(meta["sections"][n])]
+        assert meta["titles"][n] == len(tokenize.title_key(row[2]))
+    assert next(sections, None) is None
+
+
+def test_a_cut_never_splits_a_term_and_heavy_terms_stand_alone() -> None:
+    docs = [index.Doc(f"a{n}", f"en/a{n}/", f"usdt {n}", "usdt transfer", (),
+                      (Section("", "", f"usdt word{n % 7} note{n}"),)) for n in range(300)]
+    builder = index.Builder()
+    for doc in docs:
+        builder.add(doc)
+    folder_terms = builder.prepare()
+    union = sorted(set(folder_terms[0]) | set(folder_terms[1]))
+    weights = [sum(t.postings[t.vocabulary[term]] for t in (builder.tier1, builder.tier2) if term in t.vocabulary)
+               for term in union]
+    starts = shards._cut(len(union), weights.__getitem__, 500)
+    heavy = union.index("usdt")
+    assert heavy in starts  # 900 postings: a shard of its own
+    assert heavy + 1 in starts
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(union)
+        assert sum(weights[start:end]) <= 500 or end - start == 1
+    builder.close()
+
+
+def _queries() -> list[tuple[str, str]]:
+    found = [(lang, q) for lang, queries in FIND_QUERIES.items() for q in queries]
+    if PUBLIC.exists():  # the shared evaluation set, beside the repository
+        rows = yaml.safe_load(PUBLIC.read_text(encoding="utf-8"))
+        rows = rows["queries"] if isinstance(rows, dict) else rows
+        found += [("en" if row.get("lang") == "en" else "zh", row["q"]) for row in rows]
+    return found
+
+
+@pytest.mark.browser
+def test_the_sharded_engine_ranks_as_the_whole_index(page, sample_site: Path, serve) -> None:
+    base = serve(sample_site)
+    whole = find.Finder(sample_site / "search")
+    page.goto(f"{base}en/")
+    page.wait_for_function("window.helpcenter && typeof window.helpcenter.search === 'function'")
+    differ = []
+    queries = _queries()
+    for lang, query in queries:
+        web = page.evaluate("([q, l]) => window.helpcenter.search(q, {lang: l})", [query, lang])
+        mine = whole.find(query, lang)
+        got = [(r["id"], r["url"].split("/", 3)[-1], round(r["score"], 2)) for r in web[:10]]
+        want = [(r.id, r.url, round(r.score, 2)) for r in mine[:10]]
+        if got != want:
+            differ.append((lang, query, got, want))
+    assert len(queries) > 60
+    assert differ == []
+
+
+@pytest.mark.browser
+def test_a_query_fetches_its_shards_once_and_never_the_whole_index(page, sample_site: Path, serve) -> None:
+    base = serve(sample_site)
+    fetched: list[str] = []
+    page.on("requestfinished", lambda request: fetched.append(request.url.split("/search/", 1)[-1]))
+    page.goto(f"{base}en/")
+    page.wait_for_function("window.helpcenter && typeof window.helpcenter.search === 'function'")
+    first = page.evaluate("() => window.helpcenter.search('bandwidth', {lang: 'en'})")
+    assert first[0]["id"] == "tron-bandwidth"
+    search_files = [f for f in fetched if f.startswith("en/")]
+    assert "en/meta.json" in search_files
+    assert not [f for f in search_files if "tier" in f]
+    meta = _read(sample_site / "search" / "en", shards.META)
+    shard_files = [f for f in search_files if f.startswith("en/p/")]
+    assert 0 < len(shard_files) < len(meta["shards"])
+    before = len(fetched)
+    page.evaluate("() => window.helpcenter.search('bandwidth', {lang: 'en'})")
+    assert fetched[before:] == []  # all of it is kept
