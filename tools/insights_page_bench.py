@@ -149,6 +149,16 @@ def main() -> None:
                        for key in ("fp", "fcp", "dcl", "load", "search", "kib")]
             print(f"{page:36} {flavor:8} {figures[0]:11.1f} {figures[1]:7.1f} {figures[2]:7.1f} {figures[3]:7.1f} "
                   f"{figures[4]:7.1f} {figures[5]:8.2f}")
+    # Loads in the same round ran back to back: their differences cancel the machine's drift.
+    print("\nwith minus without, per round (median and quartiles, ms)")
+    for page in PAGES:
+        pairs = list(zip(results[(page, "with")], results[(page, "without")], strict=True))
+        cells = []
+        for key in ("fcp", "dcl", "load", "search"):
+            diffs = sorted(a[key] - b[key] for a, b in pairs if a[key] is not None and b[key] is not None)
+            q1, _, q3 = statistics.quantiles(diffs, n=4) if len(diffs) > 1 else (diffs[0], 0, diffs[0])
+            cells.append(f"{key} {statistics.median(diffs):+6.1f} [{q1:+.0f}, {q3:+.0f}]")
+        print(f"{page:36} " + "   ".join(cells))
 
 
 if __name__ == "__main__":
