@@ -10,7 +10,7 @@
 import { findSecrets } from "../firewall/secrets.js";
 import { fill, h } from "../shared/dom.js";
 import { EVENTS, emit, listen, lookup, register } from "../shared/events.js";
-import { pickLanguage } from "../shared/lang.js";
+import { pageTag, pickLanguage } from "../shared/lang.js";
 import { onPage } from "../shared/page.js";
 import { compose } from "./compose.js";
 import { LiveWarning } from "./live.js";
@@ -42,7 +42,7 @@ class TicketForm {
     this.config = config;
     this.context = context;
     this.trigger = trigger;
-    this.lang = pickLanguage(Object.keys(config.languages), [context.lang, document.documentElement.lang]);
+    this.lang = pickLanguage(Object.keys(config.languages), [context.lang, pageTag()]);
     this.words = config.languages[this.lang];
     const collect = Array.isArray(context.collect) ? context.collect : config.form_fields;
     // A public tracker never asks who paid whom or how much, whichever leaf or article names the field.
@@ -345,7 +345,7 @@ listen(EVENTS.search, (detail) => { lastQuery = String((detail && detail.query) 
 /** null when `value` fits field `name`'s format for `network` (formats.yml), else why not, in `lang`. */
 async function checkFormat(name, value, network, lang) {
   const config = await loadConfig();
-  return checkField(name, value, network || "", config.formats, lang || document.documentElement.lang || "en");
+  return checkField(name, value, network || "", config.formats, lang || pageTag());
 }
 
 /** Values forms opened from now on start with: {field: value} (links/context.js, from the app's link). */
