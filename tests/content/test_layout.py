@@ -122,3 +122,17 @@ def test_articles_follow_order_then_the_sites_nav_then_titles() -> None:
     assert [a.title for a in found.articles_in("en", "g")] == ["Delta", "Alpha", "Beta", "Gamma"]
     found.set_nav_order(["g/c.md", "g/a.md", "g/b.md", "g/d.md"])
     assert [a.title for a in found.articles_in("en", "g")] == ["Delta", "Gamma", "Alpha", "Beta"]
+
+
+def test_new_articles_follow_the_sites_layout() -> None:
+    import datetime as dt
+
+    from helpcenter.content import skeleton
+
+    suffix = catalog.load_sources([("index.md", b"# Home\n"), ("index.zh.md", b"# Home\n")], ["en", "zh"],
+                                  layout="suffix").catalog
+    assert sorted(skeleton.skeletons(suffix, "guide", "Charge the lamp", dt.date(2026, 12, 4))) == [
+        "guide/charge-the-lamp.md", "guide/charge-the-lamp.zh.md"]
+    folder = catalog.load_sources([], ["en", "zh"]).catalog
+    assert sorted(skeleton.skeletons(folder, "wallet", "Create", dt.date(2026, 12, 4))) == [
+        "en/wallet/create.md", "zh/wallet/create.md"]
