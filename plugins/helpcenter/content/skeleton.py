@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from helpcenter.content.catalog import Catalog
+from helpcenter.content.layout import Layout
 from helpcenter.floor.ids import ID_PATTERN, readable_slug, slugify
 
 TODO = {"en": "TODO: one or two sentences for search results and cards.",
@@ -68,12 +69,15 @@ def skeletons(catalog: Catalog, category: str, title: str, today: dt.date,
     `article_id` is the writer's (checked with id_error first), else one is made from the title
     (NoIdError when none can be). Without `heading_ids` (a site without attr_list) headings carry no {#id}.
     """
+    # Where each language's file goes in the site's layout: docs/<lang>/<category>/<id>.md, or
+    # <category>/<id>.md with <category>/<id>.<lang>.md beside it.
+    where = Layout(catalog.languages, catalog.layout)
     article_id = article_id or fresh_id(catalog, title, lambda candidate: docs_dir is not None and any(
-        (docs_dir / lang / category / f"{candidate}.md").exists() for lang in catalog.languages))
+        (docs_dir / where.path_in(lang, f"{category}/{candidate}.md")).exists() for lang in catalog.languages))
     files = {}
     for lang in catalog.languages:
         body = BODY.get(lang, BODY["en"])
-        files[f"{lang}/{category}/{article_id}.md"] = (
+        files[where.path_in(lang, f"{category}/{article_id}.md")] = (
             "---\n"
             f"id: {article_id}\n"
             f"title: {json.dumps(title, ensure_ascii=False)}\n"
