@@ -50,11 +50,13 @@ class Catalog:
 
     def article(self, article_id: str, lang: str) -> Article | None:
         """The article with this id in this language, if it exists."""
-        return self._memoized("by_key", self._by_key).get((article_id, lang))
+        by_key: dict[tuple[str, str], Article] = self._memoized("by_key", self._by_key)
+        return by_key.get((article_id, lang))
 
     def article_at(self, src_uri: str) -> Article | None:
         """The article read from this docs path, if it loaded."""
-        return self._memoized("by_path", lambda: {a.path: a for a in reversed(self.articles)}).get(src_uri)
+        by_path: dict[str, Article] = self._memoized("by_path", lambda: {a.path: a for a in reversed(self.articles)})
+        return by_path.get(src_uri)
 
     def index_at(self, src_uri: str) -> Category | None:
         """The home or category page read from this docs path."""
