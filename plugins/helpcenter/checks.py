@@ -11,6 +11,7 @@ from pathlib import Path
 
 from helpcenter.content import catalog as catalog_loader
 from helpcenter.content import checks as content_checks
+from helpcenter.content import headings
 from helpcenter.content.catalog import Catalog
 from helpcenter.diagnostics import Diagnostic
 from helpcenter.floor import strings as ui_strings
@@ -48,6 +49,7 @@ def run_project(project: Project, paths: Sequence[Path] = ()) -> list[Diagnostic
     catalog, settings = loaded.catalog, project.plugins
     problems = list(loaded.diagnostics) + content_checks.check(catalog, prefix=project.prefix)
     problems += ui_strings.check_project(project)
+    problems += headings.check(project.docs_dir, project.markdown_extensions, project.prefix, project.skipped)
     if "helpcenter-flowcharts" in settings:
         trees_dir = str(settings["helpcenter-flowcharts"].get("trees_dir") or "flowcharts")
         problems += _flowcharts(project.docs_dir, project.languages, project.prefix, trees_dir, catalog)

@@ -83,3 +83,29 @@ def test_headings_get_ids_only_where_attr_list_renders_them(project: Path) -> No
     text = (project / "docs/en/wallet/without-ids.md").read_text(encoding="utf-8")
     assert text.endswith("---\n\nTODO: the short answer first.\n\n## Steps\n\n1. TODO\n\n## Why it happens\n\nTODO\n")
     assert "{#" not in (project / "docs/zh/wallet/without-ids.md").read_text(encoding="utf-8")
+
+
+HINT = "  = hint: add '- attr_list' under markdown_extensions in mkdocs.yml, or remove the {#…} from the headings\n"
+
+
+def test_check_says_which_extension_heading_ids_need(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - attr_list\n", ""), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "docs/en"])
+    message = "warning[md-needs-attr-list]: a heading sets an id ({#…}), which needs the attr_list extension\n"
+    assert (result.exit_code, result.output) == (0, f"docs/en/wallet/backup-recovery-phrase.md:12:21: {message}{HINT}"
+                                                    f"docs/en/wallet/create-wallet.md:12:23: {message}{HINT}")
+    assert CliRunner().invoke(cli, ["check", "--strict"]).exit_code == 1
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("# Title\n\n## Steps {#steps}\n", (3, 10)),
+    ("## Steps { #steps .wide }\n", (1, 10)),
+    ("```md\n## Steps {#steps}\n```\n\n## Plain\n", None),  # an example in fenced code is not a heading
+    ("~~~~\n```\n## In {#code}\n```\n~~~~\n## Real {#real}\n", (6, 9)),
+    ("Text with {#braces} but no heading\n", None),
+])
+def test_first_heading_id(text: str, found: tuple[int, int] | None) -> None:
+    from helpcenter.content.headings import first_heading_id
+
+    assert first_heading_id(text) == found
