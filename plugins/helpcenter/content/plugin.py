@@ -15,7 +15,7 @@ from helpcenter.content import checks, pages, views
 from helpcenter.content.catalog import Catalog
 from helpcenter.content.config import ArticlesConfig
 from helpcenter.floor import strings
-from helpcenter.floor.adapter import add_assets, docs_prefix, load_site, refuse_static_i18n, report
+from helpcenter.floor.adapter import add_assets, docs_prefix, include_assets, load_site, refuse_static_i18n, report
 
 log = get_plugin_logger(__name__)
 
@@ -34,6 +34,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.catalog = Catalog(tuple(self.config.languages or [config.theme["language"]]))
         self.navs: dict[str, Navigation] = {}
         self.own_nav = config.nav is not None  # the site's `nav:` stays; ours is for sites without one
+        # A site's own `extra.alternate` (Material's selector of language sites) stays on one-language sites.
+        self.site_alternate = config.extra.get("alternate")
         self.active: Page | None = None
         self.default_language = config.theme["language"]
         self.default_site_name = config.site_name
@@ -47,6 +49,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         return config
 
     def on_files(self, files: Files, *, config):
+        include_assets(files)
         # The theme's template names: front matter `template` and `icon` must name one (else a traceback).
         templates = frozenset(config.theme.get_env().list_templates())
         loaded = load_site(config, files, self.config.languages, self.config.languages_layout, templates)
@@ -69,6 +72,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def on_env(self, env, *, config, files):
         # Our templates and partials (and a site's overrides of them) say `t(lang, "content.related")`.
         env.globals["t"] = self.strings.t
+        # helpcenter/page.html keeps the head's alternate links when they are the site's own (language roots).
+        env.globals["helpcenter_site_alternate"] = self.site_alternate
         return env
 
     def on_nav(self, nav, *, config, files):
@@ -107,9 +112,13 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         # Material reads these at render time: UI strings, <html lang>, switcher and hreflang links.
         config.theme["language"] = lang
         config.site_name = self.config.languages_site_name.get(lang, self.default_site_name)
-        # The language switch, on sites with more than one language (a one-language site shows none).
-        alternates = view.alternates if view and len(self.catalog.languages) > 1 else []
-        config.extra["alternate"] = [{"name": a.name, "link": a.link, "lang": a.lang} for a in alternates]
+        # The language switch, on sites with more than one language (a one-language site shows none, or
+        # the site's own).
+        if len(self.catalog.languages) > 1:
+            alternates = view.alternates if view else []
+            config.extra["alternate"] = [{"name": a.name, "link": a.link, "lang": a.lang} for a in alternates]
+        else:
+            self._restore_alternate(config)
         if lang in self.navs:
             context["nav"] = self.navs[lang]
         context["helpcenter"] = view
@@ -131,4 +140,10 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def on_post_build(self, *, config):
         config.theme["language"] = self.default_language
         config.site_name = self.default_site_name
-        config.extra.pop("alternate", None)
+        self._restore_alternate(config)
+
+    def _restore_alternate(self, config) -> None:
+        if self.site_alternate is None:
+            config.extra.pop("alternate", None)
+        else:
+            config.extra["alternate"] = self.site_alternate

@@ -15,7 +15,7 @@ from typing import Any
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files, get_files
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 
 from helpcenter import render
 from helpcenter.content import catalog as catalog_loader
@@ -29,6 +29,7 @@ from helpcenter.floor.paths import display_path, folder_prefix
 log = get_plugin_logger("helpcenter")
 
 ARTICLES = "helpcenter-articles"
+ASSETS = "assets/helpcenter/"
 
 
 BLOG_PLUGINS = ("material/blog", "blog")
@@ -195,7 +196,19 @@ def add_generated(files: Files, config, contents: Mapping[str, str]) -> None:
     """Add generated files by site URI, unless a file (ours, from another plugin, or the site's) is there."""
     for src_uri, content in contents.items():
         if files.get_file_from_path(src_uri) is None:
-            files.append(File.generated(config, src_uri, content=content))
+            files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.INCLUDED))
+    include_assets(files)
+
+
+def include_assets(files: Files) -> None:
+    """Keep our assets whatever the site's `exclude_docs` says.
+
+    MkDocs matches exclude_docs against theme files too, as gitignore patterns: a site excluding its
+    own `flowcharts/` or `search/` folder would otherwise drop assets/helpcenter/flowcharts/*.js.
+    """
+    for file in files:
+        if file.src_uri.startswith(ASSETS) and file.inclusion == InclusionLevel.UNDEFINED:
+            file.inclusion = InclusionLevel.INCLUDED
 
 
 def report(problems: list[Diagnostic]) -> None:

@@ -9,7 +9,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from helpcenter.content import views
-from helpcenter.floor.adapter import add_assets, articles_plugin, docs_prefix, report
+from helpcenter.floor.adapter import add_assets, articles_plugin, docs_prefix, include_assets, report
 from helpcenter.flowcharts import outline as flow_outline
 from helpcenter.flowcharts import render, trees
 from helpcenter.flowcharts import view as flow_view
@@ -33,6 +33,7 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
 
     @event_priority(-50)  # late: helpcenter-articles loads the catalog in its own on_files
     def on_files(self, files: Files, *, config):
+        include_assets(files)
         catalog = self.articles.catalog
         languages = catalog.languages
         prefix = docs_prefix(config)
