@@ -238,3 +238,19 @@ def test_links_to_pages_that_no_longer_exist_are_named_where_they_are(tmp_path: 
     assert ("docs/getting-started/first-steps.md:3:73: warning[link-missing-page]: link to '../guides/send.md', "
             "a page that does not exist\n  = hint: it is now at docs/guides/payments/send.md: link to "
             "'../guides/payments/send.md'") in caplog.text
+
+
+def with_language_sites(project: Path) -> None:
+    """The one-language site, adopted, with Material's own selector of language sites."""
+    adopt(project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + (
+        "extra:\n  alternate:\n    - {name: 中文, link: /zh/, lang: zh}\n    - {name: English, link: /en/, lang: en}\n"),
+        encoding="utf-8")
+
+
+def test_a_sites_own_language_selector_is_left_alone(build_site) -> None:
+    html = (build_site("adopt-one-language", edit=with_language_sites) / "安装/index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" href="/en/" hreflang="en">' in html
+    assert re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link">', html) == [
+        ("/zh/", "zh"), ("/en/", "en")]
