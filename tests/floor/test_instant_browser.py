@@ -165,3 +165,29 @@ def test_one_breadcrumb_with_navigation_path(page, site_url: str) -> None:
     assert page.locator(".md-path").count() == 1  # Material renders it (navigation.path) …
     assert page.locator(".md-path").is_hidden()  # … where ours is shown, ours is the one
     assert page.locator(".hc-breadcrumbs").inner_text().split() == ["Flowchart", "Test", "Center", "›", "The", "app"]
+
+
+def test_every_other_widget_on_a_page_reached_instantly(page, site_url: str) -> None:
+    open_marked(page, site_url + CATEGORY)
+    go_instantly(page, site_url, page.locator(".md-content a[href$='app-trouble/']").first, ARTICLE)
+    # Copy links on the article's headings (links/page.js), the notice and its dismissal (notices.js),
+    # "Was this helpful?" (insights.js).
+    page.locator("h2#crashes .hc-copylink").wait_for()
+    assert page.locator("h2#crashes .hc-copylink").count() == 1  # once: no second set-up on one page
+    notice = page.locator(".hc-notice", has_text="Network fees changed.")
+    notice.wait_for()
+    notice.locator(".hc-notice__dismiss").click()
+    assert notice.is_hidden()
+    page.locator("[data-hc-feedback]").wait_for()
+    # The checker page, reached from the link under "we will never ask" (verify.js), checks a domain.
+    go_instantly(page, site_url, page.locator(".hc-still-stuck .hc-verify-link a"), "en/verify/")
+    page.fill("#hc-verify-input", "https://example-wallet.com/")
+    page.locator("#hc-verify-form button[type=submit]").click()
+    page.locator("#hc-verify-result[data-verdict=official]").wait_for()
+    # Back on the article (instantly), the dismissed notice stays dismissed and the widgets are there again.
+    page.go_back()
+    page.wait_for_function("(url) => document.querySelector('link[rel=canonical]').href === url", arg=site_url + ARTICLE)
+    assert same_document(page)
+    page.locator(".hc-flow__view").wait_for()
+    assert page.locator(".hc-notice", has_text="Network fees changed.").is_hidden()
+    assert page.locator("h2#crashes .hc-copylink").count() == 1  # once: no second set-up on one page
