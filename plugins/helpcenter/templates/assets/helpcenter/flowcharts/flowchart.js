@@ -163,16 +163,16 @@ class Flow {
     const title = node.kind === "resolve" ? this.strings.resolved
       : node.kind === "escalate" ? this.strings.escalate_title : node.text;
     const heading = h("h3", { className: "hc-flow__text", id: "hc-flow-current", tabindex: "-1" }, title);
-    // Copy link: the short link to this step (/a/<id>/?step=<node>), in each reader's language.
+    // Copy link: the short link to this step (/a/<id>/?step=<node>), in each reader's language; last of the
+    // controls, so the keyboard reaches the answers first.
     const copy = shortLink() && copyButton({ label: this.strings.copy_link, done: this.strings.link_copied,
       failed: (url) => url, url: () => shortLink({ step: state.node }) });
     const context = this.ticketContext();
     this.view.replaceChildren(...[
       h("p", { className: "hc-flow__progress" }, fill(this.strings.progress, { n: number })),
       heading,
-      copy,
       this.body(node, context),
-      this.controls(),
+      this.controls(copy),
       this.answers(),
     ].filter(Boolean));
     this.live.textContent = moveFocus ? fill(this.strings.announce, { n: number, text: title }) : "";
@@ -206,7 +206,7 @@ class Flow {
         "data-hc-ticket-context": JSON.stringify(context), onclick: () => this.onTicket() }, this.strings.open_ticket));
   }
 
-  controls() {
+  controls(copy) {
     const atStart = this.state.node === this.data.start && !this.state.path.length;
     return h("div", { className: "hc-flow__controls" },
       this.state.path.length > 0 && h("button", { type: "button", className: "hc-flow__control",
@@ -215,7 +215,7 @@ class Flow {
         onclick: () => this.go({ node: this.data.start, path: [] }) }, this.strings.start_over),
       h("button", { type: "button", className: "hc-flow__control hc-flow__toggle", "aria-controls": "hc-flow-all",
         "aria-expanded": String(this.allOpen), onclick: () => this.toggleAll(!this.allOpen) },
-      this.allOpen ? this.strings.hide_all : this.strings.show_all));
+      this.allOpen ? this.strings.hide_all : this.strings.show_all), copy || null);
   }
 
   answers() {
