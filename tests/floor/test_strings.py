@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,9 @@ from helpcenter.floor import strings
 from helpcenter.floor.strings import fallback_chain
 
 REFERENCE = strings.builtin().reference  # every key, from the package's en.yml
+BUILTIN_FILES = [path.stem.lower() for path in strings.BUILTIN_DIR.glob("*.yml")]
+OWN_NAME = {"content.untranslated"}  # keys whose {language} is the page's own language
+SAME_EVERYWHERE = re.compile(r"^(verify\.(platforms|channel)\.|insights\.no$)")
 
 
 def site(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -41,6 +45,10 @@ def test_fallback_chain(code: str, chain: tuple[str, ...]) -> None:
     assert fallback_chain(code) == chain
 
 
+SHIPPED = ("zh", "zh-hant", "ja", "ko", "es", "ru", "vi")  # every language the package translates
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
 def test_the_package_files_are_clean_and_chinese_is_complete() -> None:
     builtin = strings.builtin()
     assert strings.builtin_problems() == []
@@ -50,6 +58,25 @@ def test_the_package_files_are_clean_and_chinese_is_complete() -> None:
     assert set(builtin.layers["zh"][0].texts) == set(REFERENCE)
     # Groups by feature, room for the features that add their own.
     assert {key.split(".")[0] for key in REFERENCE} >= {"content", "flowcharts", "search", "tickets"}
+
+
+@pytest.mark.parametrize("lang", SHIPPED)
+def test_every_shipped_language_is_complete(lang: str) -> None:
+    """A key added to en.yml fails here until each shipped language has it, with the same placeholders."""
+    builtin = strings.builtin()
+    assert sorted(BUILTIN_FILES) == sorted(("en", *SHIPPED))  # a new file is listed in SHIPPED too
+    texts = builtin.layers[lang][0].texts
+    assert [key for key in REFERENCE if key not in texts] == []
+    assert builtin.resolve(lang).missing == ()
+    assert builtin.check([lang], "mkdocs.yml", {}) == []
+    changed = {key: (sorted(set(PLACEHOLDER.findall(text))), sorted(set(PLACEHOLDER.findall(REFERENCE[key]))))
+               for key, text in texts.items()}
+    # A language may name itself in its own words where English says {language} (e.g. "en español").
+    assert {key: found for key, found in changed.items() if found[0] != found[1]
+            and not (key in OWN_NAME and set(found[0]) <= set(found[1]))} == {}
+    # Texts a reader sees: translated (a few words are the same in every language: brands, "{platform} @{value}").
+    same = [key for key, text in texts.items() if text == REFERENCE[key] and not SAME_EVERYWHERE.match(key)]
+    assert len(same) <= 3, same
 
 
 def test_t_fills_placeholders_and_counts() -> None:
@@ -68,11 +95,12 @@ def test_t_fills_placeholders_and_counts() -> None:
 
 def test_a_language_without_files_is_english_and_says_so() -> None:
     builtin = strings.builtin()
-    resolved = builtin.resolve("ja")
+    resolved = builtin.resolve("de")  # a language the package does not ship
     assert resolved.texts == REFERENCE
     assert resolved.missing == tuple(REFERENCE)
     assert resolved.own is False
-    assert builtin.resolve("zh-Hant").texts["content.related"] == "Related articles"  # not 相关文章
+    assert builtin.resolve("zh-Hant").texts["content.related"] == "相關文章"  # its own file, never zh's 相关文章
+    assert builtin.resolve("zh-TW").texts["content.related"] == "相關文章"
 
 
 def test_section_keeps_each_feature_shape() -> None:
@@ -89,8 +117,8 @@ def test_section_keeps_each_feature_shape() -> None:
 
 def test_site_files_add_a_language_and_override_english(tmp_path: Path) -> None:
     folder = site(tmp_path, {
-        "es.yml": "content:\n  related: Artículos relacionados\n  articles:\n    one: '{count} artículo'\n"
-                  "    other: '{count} artículos'\nflowcharts:\n  heading:\n",
+        "pt.yml": "content:\n  related: Artigos relacionados\n  articles:\n    one: '{count} artigo'\n"
+                  "    other: '{count} artigos'\nflowcharts:\n  heading:\n",
         "en.yml": "content:\n  related: See also\n",
         "zh.yml": "search:\n  placeholder: 搜索文章\n",
     })
@@ -98,18 +126,18 @@ def test_site_files_add_a_language_and_override_english(tmp_path: Path) -> None:
     assert loaded.diagnostics == []
     assert loaded.site_dir == folder  # what `mkdocs serve` watches
     assert strings.load(tmp_path / "absent").site_dir is None
-    assert loaded.t("es", "content.related") == "Artículos relacionados"
-    assert loaded.t("es", "content.articles", count=3) == "3 artículos"
-    assert loaded.t("es", "content.breadcrumb") == "Breadcrumb"  # English, and listed below
-    assert loaded.t("es", "flowcharts.heading") == "Find the fix step by step"  # an empty value is untranslated
-    assert loaded.t("es-MX", "content.related") == "Artículos relacionados"
+    assert loaded.t("pt", "content.related") == "Artigos relacionados"
+    assert loaded.t("pt", "content.articles", count=3) == "3 artigos"
+    assert loaded.t("pt", "content.breadcrumb") == "Breadcrumb"  # English, and listed below
+    assert loaded.t("pt", "flowcharts.heading") == "Find the fix step by step"  # an empty value is untranslated
+    assert loaded.t("pt-BR", "content.related") == "Artigos relacionados"
     assert loaded.t("en", "content.related") == "See also"
-    assert loaded.t("es", "content.reviewed", date="x") == "Last reviewed: x"
+    assert loaded.t("pt", "content.reviewed", date="x") == "Last reviewed: x"
     assert loaded.t("zh", "search.placeholder") == "搜索文章"
     assert loaded.t("zh", "search.reset") == "清空"  # the package's zh.yml under the site's
     own = {"content.related", "content.articles.one", "content.articles.other"}
-    assert loaded.resolve("es").missing == tuple(k for k in REFERENCE if k not in own)
-    assert loaded.resolve("es-MX").missing == loaded.resolve("es").missing
+    assert loaded.resolve("pt").missing == tuple(k for k in REFERENCE if k not in own)
+    assert loaded.resolve("pt-BR").missing == loaded.resolve("pt").missing
     assert loaded.resolve("zh").missing == ()
 
 
@@ -145,35 +173,36 @@ def test_problems_of_a_site_file_are_positioned(tmp_path: Path) -> None:
                    "a strings file holds groups of 'key: text' but this one is a list",
                    "start with a group, e.g. 'content:'"),
     ]
-    assert loaded.t("es", "content.related") == "Related articles"  # the misspelt key is not used
+    assert loaded.t("es", "content.related") == "Artículos relacionados"  # the package's: the misspelt key is not used
 
 
 def test_check_lists_missing_keys_where_the_language_is_named(tmp_path: Path) -> None:
-    folder = site(tmp_path, {"es.yml": "content:\n  related: Artículos relacionados\n"})
-    positions = {"": (8, 5), "languages": (9, 7), "languages.en": (9, 19), "languages.es": (9, 23)}
+    folder = site(tmp_path, {"pt.yml": "content:\n  related: Artigos relacionados\n"})
+    positions = {"": (8, 5), "languages": (9, 7), "languages.en": (9, 19), "languages.pt": (9, 23)}
     loaded = strings.load(folder)
-    problems = loaded.check(["en", "zh", "es", "ja"], "mkdocs.yml", positions)
+    problems = loaded.check(["en", "zh", "pt", "de"], "mkdocs.yml", positions)
     assert [(p.path, p.line, p.col, p.code, p.severity) for p in problems] == [
-        ("strings/es.yml", 1, 1, "strings-missing", "warning"),
-        ("mkdocs.yml", 9, 7, "strings-missing", "warning"),  # ja is not in the positions: the languages key
+        ("strings/pt.yml", 1, 1, "strings-missing", "warning"),
+        ("mkdocs.yml", 9, 7, "strings-missing", "warning"),  # de is not in the positions: the languages key
     ]
-    es, ja = problems
-    assert es.message.startswith(f"{len(REFERENCE) - 1} of {len(REFERENCE)} UI strings of 'es' are shown in "
+    pt, de = problems
+    assert pt.message.startswith(f"{len(REFERENCE) - 1} of {len(REFERENCE)} UI strings of 'pt' are shown in "
                                  "English: content.breadcrumb, content.reviewed, content.articles.*, "
-                                 "content.untranslated, flowcharts.*, search.*, tickets.*")
-    assert es.hint.startswith("translate them in strings/es.yml")
-    assert ja.message == f"'ja' has no UI strings of its own: all {len(REFERENCE)} are shown in English"
-    assert ja.hint.startswith("translate them in strings/ja.yml")
+                                 "content.untranslated, ")
+    assert ", flowcharts.*, search.*, tickets.*, " in pt.message
+    assert pt.hint.startswith("translate them in strings/pt.yml")
+    assert de.message == f"'de' has no UI strings of its own: all {len(REFERENCE)} are shown in English"
+    assert de.hint.startswith("translate them in strings/de.yml")
     assert strings.builtin().check(["en", "zh"], "mkdocs.yml", positions) == []
 
 
 def test_a_named_strings_dir_must_exist(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: x\nplugins:\n  - helpcenter-articles:\n      languages: [en, es]\n"
+    config.write_text("site_name: x\nplugins:\n  - helpcenter-articles:\n      languages: [en, de]\n"
                       "      strings_dir: translations\n", encoding="utf-8")
     loaded = strings.for_site(config, {"helpcenter-articles": {"strings_dir": "translations"}})
     assert loaded.diagnostics == [Diagnostic(
         "mkdocs.yml", 5, 7, "strings-dir-missing", "the strings folder 'translations/' does not exist",
         "create it with one <lang>.yml per language, or remove strings_dir")]
-    problems = strings.check_site(loaded, config, ["en", "es"])
+    problems = strings.check_site(loaded, config, ["en", "de"])
     assert [(p.line, p.col, p.code) for p in problems] == [(5, 7, "strings-dir-missing"), (4, 23, "strings-missing")]
