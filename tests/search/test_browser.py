@@ -52,7 +52,7 @@ def test_js_tokenizer_matches_the_shared_vectors(page, base: str) -> None:
     actual = page.evaluate("""async ([url, texts]) => {
       const t = await import(url);
       return texts.map((text) => ({text, tokens: t.tokens(text), terms: t.terms(text),
-                                   keys: t.keys(text)}));
+                                   keys: t.keys(text), weights: t.keys(text).map(t.queryWeight)}));
     }""", [base + "assets/helpcenter/search/tokenize.js", [v["text"] for v in vectors]])
     for want, got in zip(vectors, actual, strict=True):
         assert got == want

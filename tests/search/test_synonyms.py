@@ -58,7 +58,7 @@ def test_phrase_keys_keep_stop_words_but_terms_do_not() -> None:
         id="stop-words-only"),
     pytest.param("pasted:\n  adress: [verify address]\n", [
         "search/synonyms.yml:2:3: error[search-synonyms-unknown-class]: unknown pasted kind 'adress'"
-        "\n  = hint: did you mean 'address'? known kinds: address, txid"], id="pasted-kind"),
+        "\n  = hint: did you mean 'address'? known kinds: address, txid, url"], id="pasted-kind"),
     pytest.param("groups:\n  - seed phrase\n", [
         "search/synonyms.yml:2:5: error[search-synonyms-shape]: a group must be a list of phrases or "
         "'{from: [...], to: [...]}'\n  = hint: write 'groups:' as a list of phrase lists, "

@@ -28,7 +28,7 @@ def _inputs() -> list[str]:
 def vector(text: str) -> dict[str, object]:
     """What Python makes of one input."""
     return {"text": text, "tokens": tokenize.tokens(text), "terms": tokenize.terms(text),
-            "keys": tokenize.keys(text)}
+            "keys": tokenize.keys(text), "weights": [tokenize.query_weight(k) for k in tokenize.keys(text)]}
 
 
 def test_vectors_match_the_python_tokenizer(update_fixtures: bool) -> None:
@@ -51,6 +51,9 @@ def test_vectors_match_the_python_tokenizer(update_fixtures: bool) -> None:
     ("is this address right TCsgkirnXapt6waXAMGqbN8dfNZhAQns16", ["is", "this", "address", "right", "@address"]),
     ("0x52908400098527886E0F7030069857D2E4169EE7", ["@address"]),
     ("931da53f50a0be52d057e0bd04ab3005440698c83998e1705bb7a7af3d2e2425", ["@txid"]),
+    ("is https://tronlink-help.top/verify?x=1 real", ["is", "@url", "real"]),
+    ("www.binance.com是真的吗", ["@url", "是真", "真的", "的吗"]),
+    ("fake.example.io/login and tronscan.org", ["@url", "and", "tronscan", "org"]),
     ("<b>bold</b> & more", ["b", "bold", "b", "more"]),
 ])
 def test_tokens(text: str, tokens: list[str]) -> None:
@@ -89,3 +92,12 @@ def test_the_index_bag_holds_exactly_the_terms_of_every_vector_input() -> None:
 @given(st.text(alphabet=st.sampled_from("ab Zé1_-'’ 助记词带宽ｕＳ。\u3000\U00020bb7T0x"), max_size=40))
 def test_the_index_bag_holds_exactly_the_terms_of_any_text(text: str) -> None:
     assert Counter(tokenize.bag(text)) == Counter(tokenize.terms(text))
+
+
+@pytest.mark.parametrize(("text", "weights"), [
+    ("urgent please help my usdt", [0.0, 0.3, 0.3, 1.0, 1.0]),  # "my" is a stop word: kept as a key
+    ("急死了 救命 转账失败", [0.0, 0.0, 0.0, 1.0, 1.0, 1.0]),
+    ("someone sent usdt", [0.3, 1.0, 1.0]),
+])
+def test_query_weights_drop_noise_and_lighten_fillers(text: str, weights: list[float]) -> None:
+    assert [tokenize.query_weight(k) for k in tokenize.keys(text)] == weights

@@ -68,7 +68,9 @@ def chunks(text: str) -> list[Chunk]:
     found: list[Chunk] = []
     for match in tokenize._SCAN.finditer(joined):
         run = match.group("cjk")
-        if run is None:
+        if match.group("url") is not None:  # a link: one class token
+            found.append(Chunk("class", (tokenize.URL_CLASS,), where[match.end()]))
+        elif run is None:
             word = match.group("word")
             tokens = tokenize._word_tokens(word)
             kind = ("class" if tokens[0].startswith("@")
@@ -361,7 +363,7 @@ class LanguageIndex:
 
     def weight(self, unit: Unit, spans: list[dict[str, Any]]) -> float:
         scale = (NUMBER_WEIGHT if _DIGITS.fullmatch(unit.key) else
-                 FILLER_WEIGHT if unit.key in self._fillers else 1)
+                 tokenize.query_weight(unit.key))  # noise 0, fillers 0.3 (the tokenizer's lists)
         best = 0.0
         for alt in unit.alts:
             if alt["terms"] and all(self.df(t) > 0 for t in alt["terms"]):

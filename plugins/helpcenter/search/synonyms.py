@@ -29,7 +29,7 @@ from helpcenter.search import tokenize
 
 TOP_KEYS = ("groups", "pasted")
 CODES = yamlpos.Codes(syntax="search-synonyms-yaml")
-PASTED_CLASSES = {"address": "@address", "txid": "@txid"}
+PASTED_CLASSES = {"address": "@address", "txid": "@txid", "url": "@url"}
 SHAPE_HINT = "write 'groups:' as a list of phrase lists, e.g. '- [seed phrase, mnemonic, 助记词]'"
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ def _groups(node: Node, display: str, result: Synonyms) -> None:
 def _pasted(node: Node, display: str, result: Synonyms) -> None:
     if not isinstance(node, MappingNode):
         result.diagnostics.append(_problem(node, display, "search-synonyms-shape",
-                                           "'pasted' must map 'address' and 'txid' to phrase lists",
+                                           "'pasted' must map 'address', 'txid' or 'url' to phrase lists",
                                            "write 'pasted: {address: [verify address]}'"))
         return
     for key_node, value in node.value:

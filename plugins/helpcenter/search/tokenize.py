@@ -11,7 +11,11 @@ file of test vectors (`tests/fixtures/search/tokenize-vectors.json`) pins both i
   (`OUT_OF_ENERGY`, `TRC-20`), which yields its parts and the parts run together (`outofenergy`).
   A short word mixing letters and digits also yields its pieces (`trc20` → `trc`, `20`).
 - Pasted identifiers (addresses, transaction hashes) become class tokens `@address` / `@txid`,
-  so "is this address right T…" finds the article about addresses, never a random string.
+  so "is this address right T…" finds the article about addresses, never a random string; a link
+  (with `http(s)://`, `www.` or a path after its domain) becomes `@url`, so "is https://… real?"
+  finds the phishing and checker pages, never the words of a look-alike domain.
+- Queries weigh their chunks (`query_weight`): noise (greetings, pleas, emotions: "urgent",
+  "救命") counts for nothing, fillers ("someone", "怎么") for a third, everything else fully.
 - Terms are tokens after lunr's English pipeline (stop-word filter, Porter stemmer) for words;
   CJK and class tokens pass through unchanged, the same in both languages' indexes.
 """
@@ -50,7 +54,13 @@ porter_stemmer = _LunrJsStemmer()
 # A letter or digit that is not CJK (Python's \w is exactly str.isalnum() plus "_").
 _W = rf"[^\W_{CJK}]"
 _WORD = rf"{_W}+(?:['\u2019]{_W}+)*"
-_SCAN = re.compile(rf"(?P<cjk>[{CJK}]+)|(?P<word>{_WORD}(?:[-_]{_WORD})*)")
+# A link: a scheme or www., or a domain followed by a path; it ends at a space, a quote or bracket, or CJK.
+_URL_CHARS = rf"[^\s<>\"'()\[\]{{}}{CJK}，。、！？：；]"
+_URL = (rf"(?:(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.){_URL_CHARS}+"
+        rf"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}}/{_URL_CHARS}*)")
+_SCAN = re.compile(rf"(?P<url>{_URL})|(?P<cjk>[{CJK}]+)|(?P<word>{_WORD}(?:[-_]{_WORD})*)")
+_URLS = re.compile(_URL)
+URL_CLASS = "@url"
 _CONNECTOR = re.compile(r"[-_]")
 _APOSTROPHE = re.compile("['\u2019]")
 _PIECES = re.compile(r"[^\W\d_]+|\d+")
@@ -94,7 +104,9 @@ def tokens(text: str) -> list[str]:
     result: list[str] = []
     for match in _SCAN.finditer(fold(text)):
         run = match.group("cjk")
-        if run is None:
+        if match.group("url") is not None:
+            result.append(URL_CLASS)
+        elif run is None:
             result.extend(_word_tokens(match.group("word")))
         elif len(run) == 1:
             result.append(run)
@@ -137,8 +149,10 @@ def term(token: str) -> str:
 def terms(text: str) -> list[str]:
     """The index terms of `text`: tokens through the pipeline, stop words dropped."""
     result: list[str] = []
-    for run, word in _SCAN.findall(fold(text)):
-        if word:
+    for url, run, word in _SCAN.findall(fold(text)):
+        if url:
+            result.append(URL_CLASS)
+        elif word:
             result.extend(_word_terms(word))
         elif len(run) == 1:
             result.append(run)
@@ -154,10 +168,14 @@ def bag(text: str) -> Iterator[str]:
     lone CJK characters. `terms` keeps reading order for the vectors the JavaScript twin is checked on.
     """
     folded = fold(text)
+    links: list[str] = []
+    if "/" in folded or "www." in folded.lower():  # links are rare: look for them only where one may be
+        folded, count = _URLS.subn(" ", folded)
+        links = [URL_CLASS] * count
     if not _CJK_CHAR.search(folded):
-        return chain.from_iterable(map(_word_terms, _WORDS.findall(folded)))
+        return chain(links, chain.from_iterable(map(_word_terms, _WORDS.findall(folded))))
     runs = _RUNS.findall(folded)
-    return chain(chain.from_iterable(map(_word_terms, _WORDS.findall(folded))),
+    return chain(links, chain.from_iterable(map(_word_terms, _WORDS.findall(folded))),
                  chain.from_iterable(map(_bigrams, runs)),
                  (run for run in runs if len(run) == 1))
 
@@ -180,7 +198,9 @@ def keys(text: str) -> list[str]:
     result: list[str] = []
     for match in _SCAN.finditer(fold(text)):
         run = match.group("cjk")
-        if run is None:
+        if match.group("url") is not None:
+            result.append(URL_CLASS)
+        elif run is None:
             found = _word_tokens(match.group("word"))
             token = found[-1] if _is_compound(match.group("word"), found) else found[0]
             result.append(term(token) or token)
@@ -207,7 +227,39 @@ def title_key(text: str) -> list[str]:
 
 def _chunk_tokens(match: re.Match[str]) -> list[str]:
     run = match.group("cjk")
+    if match.group("url") is not None:
+        return [URL_CLASS]
     if run is None:
         found = _word_tokens(match.group("word"))
         return [found[-1] if _is_compound(match.group("word"), found) else found[0]]
     return [run] if len(run) == 1 else [run[k : k + 2] for k in range(len(run) - 1)]
+
+
+# Words of a query that say nothing of its topic. Noise (greetings, pleas, feelings, "urgent") counts
+# for nothing, so a long upset post ranks by its problem; fillers ("how do I move it to someone
+# else", "怎么办") still count, at a third of their rarity. Chinese as bigrams. Mirrored in tokenize.js.
+QUERY_NOISE = (
+    "urgent", "urgently", "asap", "pls", "plz", "thx", "sir", "madam", "bro", "dear", "kindly", "omg", "god", "wtf",
+    "damn", "seriously", "honestly", "literally", "basically", "crying", "cry", "worried", "worry", "scared",
+    "afraid", "panic", "panicking", "desperate", "frustrated", "angry", "upset", "stressed", "ridiculous",
+    "terrible", "horrible", "disappointed", "hope", "hoping", "appreciate", "appreciated", "hey", "lol", "idk",
+    "guy", "team", "admin", "anybody", "somebody", "sb",
+    "急急", "着急", "急死", "求助", "求求", "救命", "救救", "大神", "大佬", "各位", "到底", "崩溃", "谢谢", "感谢",
+    "麻烦", "帮帮", "帮忙", "帮我", "哭了", "天哪", "心态", "线等", "拜托", "跪求", "高手", "老哥", "好急", "死了")
+QUERY_FILLERS = (
+    "someone", "anyone", "something", "anything", "else", "actually", "really", "please", "help", "thing",
+    "things", "way", "ago", "hour", "hours", "minute", "minutes", "day", "days", "still", "already", "just", "even",
+    "want", "know", "tell", "see", "look", "happen", "happened", "mean", "means", "ok", "okay", "hi", "hello",
+    "thanks", "guys", "keep", "keeps", "says", "said", "tried",
+    "怎么", "么办", "什么", "为什", "如何", "请问", "一下", "可以", "怎样", "这个", "那个", "一直", "还是", "是不",
+    "不是", "我的", "你们", "我们", "为何", "能不", "不能", "有没", "了怎", "么回", "回事")
+FILLER_WEIGHT = 0.3
+_query_weights: dict[str, float] = {}
+
+
+def query_weight(key: str) -> float:
+    """How much a query chunk with this key counts: 0 for noise, FILLER_WEIGHT for a filler, else 1."""
+    if not _query_weights:
+        _query_weights.update({t: FILLER_WEIGHT for t in map(term, QUERY_FILLERS) if t})
+        _query_weights.update({t: 0.0 for t in map(term, QUERY_NOISE) if t})
+    return _query_weights.get(key, 1.0)

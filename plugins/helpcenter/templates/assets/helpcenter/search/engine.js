@@ -11,20 +11,11 @@
 // word, so they never beat it, and a query equal to an article's title puts that article first.
 
 import { editDistance, edits, excerpt, highlight } from "./text.js";
-import { chunkKey, chunks, isCjk, term } from "./tokenize.js";
+import { chunkKey, chunks, isCjk, queryWeight, term } from "./tokenize.js";
 
 const CREDIT = { exact: 1, pieces: 0.95, prefix: 0.9, synonym: 0.85, fuzzy: 0.7, variant: 0.95 };
 const BOOST = { exact: 1, pieces: 0.6, prefix: 0.35, synonym: 0.5, fuzzy: 0.3, closest: 0.8, variant: 0.8 };
 const NUMBER_WEIGHT = 0.3; // "27 trx", "5 hours": the number is the reader's case, not the topic
-// Words of a question that say little about its topic ("how do i move usdt to someone else",
-// "助记词丢了怎么办"): they still count, at a third of their rarity. Bigrams for Chinese.
-const FILLER = ["someone", "somebody", "anyone", "anybody", "something", "anything", "else", "actually",
-  "really", "please", "help", "thing", "things", "way", "ago", "hour", "hours", "minute", "minutes", "day",
-  "days", "still", "already", "just", "even", "want", "know", "tell", "see", "look", "happen", "happened",
-  "mean", "means", "ok", "okay", "hi", "hello", "thanks", "guys", "keep", "keeps", "says", "said", "tried",
-  "怎么", "么办", "什么", "为什", "如何", "请问", "一下", "可以", "怎样", "这个", "那个", "一直", "还是", "是不",
-  "不是", "我的", "你们", "我们", "为何", "能不", "不能", "有没", "了怎", "么回", "回事"];
-const FILLER_WEIGHT = 0.3;
 const RARE_VARIANT = 4; // a word this many times rarer than a spelling one edit away is treated as its typo
 const FIELD_BONUS = 1; // a title or heading that holds the whole query doubles the score
 const MAX_EXPANSIONS = 16;
@@ -270,7 +261,7 @@ export class LanguageIndex {
 
   /** How rare a unit is (idf over articles); 0 when nothing in the index can match it. */
   weight(unit, spans) {
-    const scale = /^\d+$/u.test(unit.key) ? NUMBER_WEIGHT : fillers().has(unit.key) ? FILLER_WEIGHT : 1;
+    const scale = /^\d+$/u.test(unit.key) ? NUMBER_WEIGHT : queryWeight(unit.key); // noise 0, fillers 0.3
     let best = 0;
     for (const alt of unit.alts) {
       if (!alt.terms.every((t) => this.df(t) > 0)) continue;
@@ -325,12 +316,6 @@ export class LanguageIndex {
       snippet: excerpt(highlight(text, found.matched), SNIPPET),
     };
   }
-}
-
-let fillerTerms = null;
-function fillers() {
-  if (!fillerTerms) fillerTerms = new Set(FILLER.map(term).filter(Boolean));
-  return fillerTerms;
 }
 
 /** What a chunk can be called in a synonym phrase: its key (a stop word as typed) and its pieces. */

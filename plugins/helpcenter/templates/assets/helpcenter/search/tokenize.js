@@ -8,7 +8,11 @@ const MIXED_MAX = 10; // longer letter-digit words are hashes or codes, not "trc
 // A letter or digit that is not CJK (Python: [^\W_] minus CJK, i.e. str.isalnum()).
 const W = `(?:(?![${CJK}])[\\p{L}\\p{N}])`;
 const WORD = `${W}+(?:['\\u2019]${W}+)*`;
-const SCAN = new RegExp(`(?<cjk>[${CJK}]+)|(?<word>${WORD}(?:[-_]${WORD})*)`, "gu");
+// A link: a scheme or www., or a domain followed by a path; it ends at a space, a quote or bracket, or CJK.
+const URL_CHARS = `[^\\s<>"'()\\[\\]{}${CJK}，。、！？：；]`;
+const URL = `(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\\.)${URL_CHARS}+|[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}/${URL_CHARS}*`;
+const SCAN = new RegExp(`(?<url>${URL})|(?<cjk>[${CJK}]+)|(?<word>${WORD}(?:[-_]${WORD})*)`, "gu");
+const URL_CLASS = "@url";
 const CONNECTOR = /[-_]/u;
 const APOSTROPHE = /['\u2019]/gu;
 const PIECES = /(?:(?!\p{Nd})[\p{L}\p{N}])+|\p{Nd}+/gu;
@@ -53,6 +57,11 @@ export function chunks(text) {
     const at = match.index;
     const span = (from, to) => [folded.where[from], folded.where[to]];
     const run = match.groups.cjk;
+    if (match.groups.url !== undefined) {
+      const [start, end] = span(at, at + match.groups.url.length);
+      result.push({ kind: "class", tokens: [URL_CLASS], start, end });
+      continue;
+    }
     if (run === undefined) {
       const word = match.groups.word;
       const [start, end] = span(at, at + word.length);
@@ -130,4 +139,35 @@ export function chunkKey(chunk) {
 /** One key per chunk of `text`. */
 export function keys(text) {
   return chunks(text).map(chunkKey);
+}
+
+// Words of a query that say nothing of its topic (Python: QUERY_NOISE, QUERY_FILLERS). Noise counts for
+// nothing, so a long upset post ranks by its problem; fillers count at a third of their rarity.
+export const QUERY_NOISE = [
+  "urgent", "urgently", "asap", "pls", "plz", "thx", "sir", "madam", "bro", "dear", "kindly", "omg", "god", "wtf",
+  "damn", "seriously", "honestly", "literally", "basically", "crying", "cry", "worried", "worry", "scared",
+  "afraid", "panic", "panicking", "desperate", "frustrated", "angry", "upset", "stressed", "ridiculous",
+  "terrible", "horrible", "disappointed", "hope", "hoping", "appreciate", "appreciated", "hey", "lol", "idk",
+  "guy", "team", "admin", "anybody", "somebody", "sb",
+  "急急", "着急", "急死", "求助", "求求", "救命", "救救", "大神", "大佬", "各位", "到底", "崩溃", "谢谢", "感谢",
+  "麻烦", "帮帮", "帮忙", "帮我", "哭了", "天哪", "心态", "线等", "拜托", "跪求", "高手", "老哥", "好急", "死了"];
+export const QUERY_FILLERS = [
+  "someone", "anyone", "something", "anything", "else", "actually", "really", "please", "help", "thing",
+  "things", "way", "ago", "hour", "hours", "minute", "minutes", "day", "days", "still", "already", "just", "even",
+  "want", "know", "tell", "see", "look", "happen", "happened", "mean", "means", "ok", "okay", "hi", "hello",
+  "thanks", "guys", "keep", "keeps", "says", "said", "tried",
+  "怎么", "么办", "什么", "为什", "如何", "请问", "一下", "可以", "怎样", "这个", "那个", "一直", "还是", "是不",
+  "不是", "我的", "你们", "我们", "为何", "能不", "不能", "有没", "了怎", "么回", "回事"];
+export const FILLER_WEIGHT = 0.3;
+let queryWeights = null;
+
+/** How much a query chunk with this key counts: 0 for noise, FILLER_WEIGHT for a filler, else 1. */
+export function queryWeight(key) {
+  if (!queryWeights) {
+    queryWeights = new Map();
+    for (const t of QUERY_FILLERS.map(term)) if (t) queryWeights.set(t, FILLER_WEIGHT);
+    for (const t of QUERY_NOISE.map(term)) if (t) queryWeights.set(t, 0);
+  }
+  const weight = queryWeights.get(key);
+  return weight === undefined ? 1 : weight;
 }
