@@ -136,3 +136,17 @@ def test_new_articles_follow_the_sites_layout() -> None:
     folder = catalog.load_sources([], ["en", "zh"]).catalog
     assert sorted(skeleton.skeletons(folder, "wallet", "Create", dt.date(2026, 12, 4))) == [
         "en/wallet/create.md", "zh/wallet/create.md"]
+
+
+def test_only_a_site_of_pinned_articles_in_our_shape_gets_generated_pages() -> None:
+    from helpcenter.content import pages
+
+    adopted = catalog.load_sources([("en/index.md", b"# Home\n\nWelcome.\n"), ("fr/index.md", b"# Accueil\n"),
+                                    ("en/guide/install.md", b"---\ntitle: Install\n---\n"),
+                                    ("fr/guide/install.md", b"---\ntitle: Installer\n---\n")], ["en", "fr"], "docs/")
+    assert adopted.diagnostics == []  # titles from headings; no category page asked for
+    assert not pages.is_ours(adopted.catalog)
+    assert pages.generated_pages(adopted.catalog) == []
+    ours = catalog.load_sources([("en/wallet/a.md", b"---\nid: a\ntitle: A\nsummary: S.\n---\n")], ["en"], "docs/")
+    assert pages.is_ours(ours.catalog)
+    assert [uri for uri, _ in pages.generated_pages(ours.catalog)] == ["en/index.md", "en/wallet/index.md"]

@@ -269,7 +269,7 @@ def _load_index(catalog: Catalog, rel: str, lang: str, folder: str, fm: frontmat
     ours = in_our_layout(catalog, rel) or rel == f"{lang}/{INDEX}"
     values, problems = check_fields(fm, CATEGORY_FIELDS, display, templates, unknown_fields=ours)
     heading = first_heading(fm.body)
-    if ours and "title" not in values and "title" not in fm.data:
+    if ours and "title" not in values and "title" not in fm.data and not heading:
         problems.append(Diagnostic(display, *fm.start, "fm-missing-field", "front matter has no 'title'",
                                    "add 'title: …' (shown on cards and in the navigation)"))
     fallback = folder.rsplit("/", 1)[-1].replace("-", " ").capitalize() if folder else ""
@@ -305,7 +305,8 @@ def _fill_missing_categories(catalog: Catalog, lang: str, prefix: str) -> list[D
     problems = []
     known = {c.id for c in catalog.categories if c.lang == lang}
     for article in catalog.in_language(lang):
-        if article.category in known or not in_our_layout(catalog, article.path):
+        # Only categories of help-center articles (pinned ids): a site's own folders stay as they are.
+        if article.category in known or not article.pinned or not in_our_layout(catalog, article.path):
             continue
         known.add(article.category)
         catalog.categories.append(Category(lang, article.category,

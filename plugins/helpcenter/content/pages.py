@@ -21,10 +21,11 @@ def nav_uris(catalog: Catalog, lang: str) -> list[str]:
 
 
 def is_ours(catalog: Catalog) -> bool:
-    """Whether the site is in the help center's own shape (docs/<lang>/<category>/<id>.md), in part at least."""
-    return catalog.layout == FOLDER and any(
-        in_our_layout(catalog, path) or path.split("/")[0] in catalog.languages
-        for path in [*(a.path for a in catalog.articles), *catalog.index_pages])
+    """Whether the site is in the help center's own shape: articles with ids at docs/<lang>/<category>/<id>.md.
+
+    Such a site gets generated homes and category pages and our nav; any other keeps its pages and nav.
+    """
+    return catalog.layout == FOLDER and any(a.pinned and in_our_layout(catalog, a.path) for a in catalog.articles)
 
 
 def generated_pages(catalog: Catalog) -> list[tuple[str, str]]:
