@@ -40,7 +40,7 @@ QUERY = {"en": "energy", "zh": "能量"}
 MODULES = {"insights/insights.js": "every page, after it is parsed (type=module)",
            "insights/insights.css": "with the question, which is hidden until then",
            "insights/feedback.js": "when a reader votes",
-           "insights/searches.js": "with the first keystroke in the search box",
+           "insights/searches.js": "after the first keystroke in the search box, once the browser is idle",
            "insights/events.js": "with the first keystroke (or at once with format: plausible)"}
 FLAVORS = ("with", "without")
 # Paint entries can be reported after the load event: wait for them (up to 3 s).

@@ -61,12 +61,15 @@ function flush() {
   }
 }
 
-// Searches (searches.js, loaded with the first keystroke in the search box) settle whenever the
-// reader hides or leaves the page, through `settlers`.
+// Searches (searches.js, loaded after the first keystroke in the search box) settle whenever the
+// reader hides or leaves the page, through `settlers`. Each keystroke is handed over once the
+// browser is idle: the search box answers first, insights never competes with it.
 export const settlers = [];
+const later = window.requestIdleCallback || setTimeout;
 document.addEventListener("input", ({ target }) => {
   const value = target.value;
-  if (target.matches("[data-hc-search-input]")) import("./searches.js").then((searches) => searches.typed(value));
+  if (!target.matches("[data-hc-search-input]")) return;
+  later(() => import("./searches.js").then((searches) => searches.typed(value)), { timeout: 1000 });
 });
 
 // Troubleshooters: "step" at the first answer, then resolved, escalated, or abandoned (left mid-way).
