@@ -36,8 +36,8 @@ from helpcenter.search.index import TIER1_FIELDS, TIER2_FIELDS, Builder, _dumps,
 
 FORMAT = 2
 META = "meta.json"
-WORDS_PER_CHUNK = 4000
-POSTINGS_PER_SHARD = 4000  # a shard of ~4,000 (document, score) pairs is ~10 KiB gzip
+WORDS_PER_CHUNK = 2000
+POSTINGS_PER_SHARD = 1500  # a shard of ~1,500 (document, score) pairs is ~5 KiB gzip
 DOCS_DIR, WORDS_DIR, POSTINGS_DIR = "d", "w", "p"
 
 

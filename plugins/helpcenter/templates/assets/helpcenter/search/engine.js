@@ -50,7 +50,10 @@ export class LanguageIndex {
     const keys = plan.units.filter((u) => u.weight > 0).map((u) => u.key);
     const candidates = keys.length ? ranked.filter((found) => this.meta.titles[found.doc.n] === keys.length
       && keys.every((k) => found.title.has(k))) : [];
-    await this.store.needDocs(candidates.map((found) => found.doc.n));
+    // The rows shown are most likely those of the best scores: fetched together with the candidates' titles.
+    const likely = [...ranked].sort((a, b) => (b.score - a.score) || (a.doc.n - b.doc.n));
+    await this.store.needDocs([...candidates, ...(rows === null ? likely : likely.slice(0, rows))]
+      .map((found) => found.doc.n));
     const queryTerms = keys.join(" ");
     for (const found of candidates) found.exactTitle = this.titleKey(this.row(found.doc.n)) === queryTerms;
     ranked.sort((a, b) => (b.exactTitle - a.exactTitle) || (b.score - a.score) || (a.doc.n - b.doc.n));
@@ -89,12 +92,13 @@ export class LanguageIndex {
     const units = sequence.map((entry) => entry.unit).filter(Boolean);
     const terms = new Set(units.flatMap((unit) => unit.alts.flatMap((alt) => alt.terms)));
     for (const span of this.synonymSpans(sequence)) for (const t of span.terms) terms.add(t);
-    await this.store.needPostings(terms);
-    const ranges = [];
+    const prefixes = [];
     const last = units[units.length - 1];
     if (prefix && /[\p{L}\p{N}]$/u.test(query) && last && last.chunk.end === query.length) {
-      for (const stem of new Set([last.chunk.tokens[0], last.key])) if (stem) ranges.push([stem, `${stem}\uffff`]);
+      for (const stem of new Set([last.chunk.tokens[0], last.key])) if (stem) prefixes.push([stem, `${stem}\uffff`]);
     }
+    await Promise.all([this.store.needPostings(terms), this.store.needWords(prefixes)]);
+    const ranges = [];
     for (const unit of units) {
       if (unit.kind !== "word" && unit.kind !== "compound") continue;
       const raw = unit.chunk.tokens[unit.kind === "compound" ? unit.chunk.tokens.length - 1 : 0];

@@ -13,7 +13,7 @@ early.get(pageLang).catch(() => {}); // reported when it is used
 importScripts("lunr.js");
 
 const MAX_RESULTS = 50;
-const DISPLAYED = 20; // results that get highlighted titles and snippets
+const DISPLAYED = 10; // results the box shows, with highlighted titles and snippets (their rows are fetched)
 // All the modules at once rather than one after the other as the engine's imports are found.
 const engine = Promise.all([import("./tokenize.js"), import("./text.js"), import("./engine.js"), import("./shards.js")])
   .then((modules) => ({ LanguageIndex: modules[2].LanguageIndex, ShardStore: modules[3].ShardStore }));
