@@ -1,18 +1,25 @@
-"""Search and build speed against plain Material for MkDocs, on generated help centers.
+"""Search and build speed against plain Material for MkDocs and Pagefind, on generated help centers.
 
 For each corpus size (articles per language, en and zh; tools/search_corpus.py) this builds the
-same Markdown twice: with our plugins (helpcenter-articles, -links, -search) and with plain Material
-(`navigation.prune` + its `search` plugin). It times `mkdocs build` (wall time, peak RSS, best of
---runs) and then drives both sites in headless Chromium, from an English and a Chinese article:
+same Markdown three ways: with our plugins (helpcenter-articles, -links, -search), with plain
+Material (`navigation.prune` + its `search` plugin), and with Material without search followed by
+Pagefind (the PyPI package, its extended binary, which segments Chinese; zh pages are marked
+`lang="zh"` first, as a bilingual site has them). It times each build (wall time and peak RSS, best
+of --runs; Pagefind: the MkDocs build plus the indexing) and then drives the three sites in
+headless Chromium from an English and a Chinese article:
 
-- ready: from the load event until a query typed right away shows its first result;
-- typed → result: median time from a keystroke to the results list changing (a reader typing
-  at ~7 keys/s once search is ready);
-- bytes before first result: gzip size of every response the page needed up to its first result,
-  "search" being the part that only search needs (index files, workers, lunr, word lists);
-- requests per keystroke: requests made while typing, per key.
+- ready: from the load event until a query typed right away has its first result;
+- typed → result: median time from a keystroke to the results changing (a reader typing at
+  ~7 keys/s once search is ready); Pagefind through its JS API (search, then the top five
+  results' data, as its UI loads them), without its UI's debounce;
+- bytes (gzip): before the first result ("search" being what only search needs), for each later
+  query, and for a session of five different queries; requests per keystroke while typing.
 
-    python tools/search_bench.py [--sizes 200 1000] [--runs 2] [--work /tmp/search-bench]
+Build time growth is fitted as time ∝ n^k over the sizes (k is printed), and the gzip size of one
+article page tells whether page HTML stays flat as the help center grows.
+
+    python tools/search_bench.py [--sizes 200 1000 10000] [--runs 2] [--work /tmp/search-bench]
+                                 [--flavors helpcenter material pagefind]
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import gzip
+import math
 import os
 import shutil
 import statistics
@@ -35,19 +43,22 @@ sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve
 from tests.browser import launch, serve  # noqa: E402
 
 import helpcenter  # noqa: E402
-from search_corpus import generate  # noqa: E402
+from search_corpus import flavored, generate  # noqa: E402
 
-FLAVORS = ("helpcenter", "material")
-QUERIES = {"en": ["energy", "recovery phrase", "usdt transfer failed", "bandwidth"],
-           "zh": ["能量", "助记词", "转账失败", "带宽不足"]}
+FLAVORS = ("helpcenter", "material", "pagefind")
+NAMES = {"helpcenter": "ours", "material": "Material (prune + search)", "pagefind": "Pagefind"}
+# Five different queries: the first is typed right after load, the others one after the other.
+QUERIES = {"en": ["energy", "recovery phrase", "usdt transfer failed", "bandwidth", "withdraw to exchange"],
+           "zh": ["能量", "助记词", "转账失败", "带宽不足", "提币到交易所"]}
 KEY_DELAY_MS = 150
-SEARCH_ONLY = ("/search/", "lunr", "search", "bip39-wordlists", "/workers/")
+SEARCH_ONLY = ("/search/", "lunr", "search", "bip39-wordlists", "/workers/", "/pagefind/")
 SELECTORS = {
     "helpcenter": {"input": "[data-hc-search-input]", "item": ".hc-search .md-search-result__item",
                    "results": ".hc-search .md-search-result"},
     "material": {"input": "input[data-md-component=search-query]", "item": ".md-search-result__item",
                  "results": "[data-md-component=search-result]"},
 }
+PAGEFIND = [sys.executable, "-m", "pagefind_bin_extended"]
 
 
 @dataclass
@@ -66,19 +77,36 @@ class Browse:
     typed_ms: list[float] = field(default_factory=list)
     bytes_total: int = 0
     bytes_search: int = 0
+    query_bytes: list[int] = field(default_factory=list)  # search bytes each later query fetched
     requests_per_key: float = 0.0
     missed_keys: int = 0
 
+    @property
+    def session_bytes(self) -> int:
+        """Search bytes of the five queries: the first one's and every later one's."""
+        return self.bytes_search + sum(self.query_bytes)
 
-def time_build(project: Path) -> tuple[float, float]:
-    """One `mkdocs build` in a fresh process: wall seconds and peak RSS in MiB."""
+
+def _timed(command: list[str], cwd: Path) -> tuple[float, float]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    shutil.rmtree(project / "site", ignore_errors=True)
-    result = subprocess.run(
-        ["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"],
-        cwd=project, env=env, capture_output=True, text=True, check=True)
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %M", *command], cwd=cwd, env=env, capture_output=True,
+                            text=True, check=True)
     wall, kib = result.stderr.strip().splitlines()[-1].split()
     return float(wall), int(kib) / 1024
+
+
+def time_build(project: Path, flavor: str) -> tuple[float, float]:
+    """One build in fresh processes: wall seconds and peak RSS in MiB (Pagefind: MkDocs, then its index)."""
+    shutil.rmtree(project / "site", ignore_errors=True)
+    wall, rss = _timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], project)
+    if flavor != "pagefind":
+        return wall, rss
+    # A bilingual site marks its Chinese pages; Material configured for one language marks none.
+    for page in (project / "site" / "zh").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace('<html lang="en"', '<html lang="zh"', 1), encoding="utf-8")
+    index_wall, index_rss = _timed([*PAGEFIND, "--site", "site", "--silent"], project)
+    return wall + index_wall, max(rss, index_rss)
 
 
 def time_builds(projects: dict[str, Path], runs: int) -> dict[str, Build]:
@@ -87,7 +115,7 @@ def time_builds(projects: dict[str, Path], runs: int) -> dict[str, Build]:
     seen: dict[str, list[tuple[float, float]]] = {flavor: [] for flavor in projects}
     for _ in range(runs):
         for flavor, project in projects.items():
-            seen[flavor].append(time_build(project))
+            seen[flavor].append(time_build(project, flavor))
     return {flavor: Build(min(s for s, _ in runs_), min(r for _, r in runs_)) for flavor, runs_ in seen.items()}
 
 
@@ -151,41 +179,88 @@ READY = """async ([selector, item, text]) => {
 }"""
 
 
+PAGEFIND_READY = """async ([text]) => {
+  const pagefind = await import('/pagefind/pagefind.js');
+  await pagefind.init();
+  const found = await pagefind.search(text);
+  await Promise.all(found.results.slice(0, 5).map((r) => r.data()));
+  if (!found.results.length) throw new Error('pagefind found nothing for ' + text);
+  window.__pagefind = pagefind;
+  const loaded = performance.getEntriesByType('navigation')[0].loadEventEnd;
+  return {ready: performance.now() - loaded, at: performance.timeOrigin + performance.now()};
+}"""
+
+# Pagefind has no box of its own here: each keystroke searches the text so far through its API and
+# loads the top five results' data (what its UI shows), timed from the keystroke.
+PAGEFIND_TYPE = """async ([text, delay]) => {
+  const typed = [];
+  let value = '';
+  for (const ch of text) {
+    value += ch;
+    const start = performance.now();
+    const found = await window.__pagefind.search(value);
+    await Promise.all(found.results.slice(0, 5).map((r) => r.data()));
+    typed.push(performance.now() - start);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, delay - (performance.now() - start))));
+  }
+  return typed;
+}"""
+
+
 def browse(browser, base: str, site: Path, flavor: str, lang: str) -> Browse:
     """Open an article page with a cold cache and measure search on it."""
-    css = SELECTORS[flavor]
     sizes = _Sizes(site)
     context = browser.new_context()
     page = context.new_page()
     finished: list = []
     page.on("requestfinished", lambda request: finished.append(request))
     page.goto(f"{base}{lang}/getting-started/gen-0000/", wait_until="load")
-    page.evaluate(OBSERVE, css["results"])
-    first = page.evaluate(READY, [css["input"], css["item"], QUERIES[lang][0]])
-    page.wait_for_timeout(2000)  # background loads (a body tier) finish before keystrokes are timed
+    if flavor == "pagefind":
+        first = page.evaluate(PAGEFIND_READY, [QUERIES[lang][0]])
+    else:
+        css = SELECTORS[flavor]
+        page.evaluate(OBSERVE, css["results"])
+        first = page.evaluate(READY, [css["input"], css["item"], QUERIES[lang][0]])
+    page.wait_for_timeout(2000)  # background loads (an index loaded after the first answer) finish first
 
     def done_by(request) -> float:
         timing = request.timing
         return timing["startTime"] + max(timing["responseEnd"], 0)
 
+    def search_bytes(urls) -> int:
+        return sum(sizes(u) for u in urls if any(s in u for s in SEARCH_ONLY))
+
     before = [r.url for r in finished if done_by(r) <= first["at"]]
     result = Browse(ready_ms=first["ready"], bytes_total=sum(sizes(u) for u in before),
-                    bytes_search=sum(sizes(u) for u in before if any(s in u for s in SEARCH_ONLY)))
+                    bytes_search=search_bytes(before))
+    result.query_bytes.append(search_bytes([r.url for r in finished if done_by(r) > first["at"]]))
     typing_from = len(finished)
     keys = 0
     for query in QUERIES[lang][1:] + QUERIES[lang][:1]:
-        page.fill(css["input"], "")
-        page.evaluate("window.__bench.changes = []")
-        pressed = page.evaluate(TYPE, [css["input"], query, KEY_DELAY_MS])
+        started = len(finished)
+        if flavor == "pagefind":
+            typed = page.evaluate(PAGEFIND_TYPE, [query, KEY_DELAY_MS])
+            result.typed_ms += typed
+            keys += len(typed)
+        else:
+            css = SELECTORS[flavor]
+            page.fill(css["input"], "")
+            page.evaluate("window.__bench.changes = []")
+            pressed = page.evaluate(TYPE, [css["input"], query, KEY_DELAY_MS])
+            page.wait_for_timeout(300)
+            changes = page.evaluate("window.__bench.changes")
+            keys += len(pressed)
+            for t in pressed:
+                after = [c - t for c in changes if c >= t]
+                if after and after[0] < 1000:
+                    result.typed_ms.append(after[0])
+                else:
+                    result.missed_keys += 1
         page.wait_for_timeout(300)
-        changes = page.evaluate("window.__bench.changes")
-        keys += len(pressed)
-        for t in pressed:
-            after = [c - t for c in changes if c >= t]
-            if after and after[0] < 1000:
-                result.typed_ms.append(after[0])
-            else:
-                result.missed_keys += 1
+        if query != QUERIES[lang][0]:  # the first query again: what it costs the second time is not new
+            result.query_bytes.append(search_bytes([r.url for r in finished[started:]]))
+    # The first query's own later loads (a body tier after the first answer) count with it.
+    result.bytes_search += result.query_bytes.pop(0)
     result.requests_per_key = (len(finished) - typing_from) / max(keys, 1)
     context.close()
     return result
@@ -200,35 +275,82 @@ def _ratio(ours: float, theirs: float) -> str:
 
 
 def report_size(n: int, builds: dict[str, Build], pages: dict[tuple[str, str], Browse],
-                data: dict[str, int]) -> str:
+                data: dict[str, str], html: dict[str, int], flavors: tuple[str, ...] = FLAVORS) -> str:
     """One size's tables, as printed."""
-    hc, mat = builds["helpcenter"], builds["material"]
+    ours = builds["helpcenter"]
+    head = " | ".join(NAMES[f] for f in flavors)
+    ratios = " | ".join(f"ours / {NAMES[f].split()[0]}" for f in flavors[1:])
     lines = [f"\n## {n} articles per language (en + zh = {2 * n} pages)\n",
-             "| build | ours | Material (prune + search) | ratio |", "|---|---|---|---|",
-             f"| `mkdocs build` wall time | {hc.seconds:.1f} s | {mat.seconds:.1f} s "
-             f"| {_ratio(hc.seconds, mat.seconds)} |",
-             f"| peak RSS | {hc.rss_mib:.0f} MiB | {mat.rss_mib:.0f} MiB | {_ratio(hc.rss_mib, mat.rss_mib)} |",
-             "", "| reader, page language | metric | ours | Material | ratio |", "|---|---|---|---|---|"]
+             f"| build | {head} | {ratios} |", "|---" * (2 * len(flavors)) + "|",
+             "| `mkdocs build` wall time | " + " | ".join(f"{builds[f].seconds:.1f} s" for f in flavors) + " | "
+             + " | ".join(_ratio(ours.seconds, builds[f].seconds) for f in flavors[1:]) + " |",
+             "| peak RSS | " + " | ".join(f"{builds[f].rss_mib:.0f} MiB" for f in flavors) + " | "
+             + " | ".join(_ratio(ours.rss_mib, builds[f].rss_mib) for f in flavors[1:]) + " |",
+             "| article page HTML, gzip | " + " | ".join(_kib1(html[f]) for f in flavors) + " | "
+             + " | ".join(_ratio(html["helpcenter"], html[f]) for f in flavors[1:]) + " |",
+             "", f"| reader, page language | metric | {head} |", "|---|---" + "|---" * len(flavors) + "|"]
     for lang in ("en", "zh"):
-        ours, theirs = pages[("helpcenter", lang)], pages[("material", lang)]
+        seen = [pages[(f, lang)] for f in flavors]
         rows = [
-            ("search ready after load", f"{ours.ready_ms:.0f} ms", f"{theirs.ready_ms:.0f} ms",
-             _ratio(ours.ready_ms, theirs.ready_ms)),
-            ("typed → result, median", f"{_median(ours.typed_ms)} ms", f"{_median(theirs.typed_ms)} ms",
-             _ratio(statistics.median(ours.typed_ms or [0]), statistics.median(theirs.typed_ms or [0]))),
-            ("bytes before first result, all", _kib(ours.bytes_total), _kib(theirs.bytes_total),
-             _ratio(ours.bytes_total, theirs.bytes_total)),
-            ("bytes before first result, search", _kib(ours.bytes_search), _kib(theirs.bytes_search),
-             _ratio(ours.bytes_search, theirs.bytes_search)),
-            ("requests per keystroke", f"{ours.requests_per_key:.2f}", f"{theirs.requests_per_key:.2f}", ""),
-            ("keystrokes without a visible update", str(ours.missed_keys), str(theirs.missed_keys), ""),
+            ("search ready after load", [f"{b.ready_ms:.0f} ms" for b in seen]),
+            ("typed → result, median", [f"{_median(b.typed_ms)} ms" for b in seen]),
+            ("bytes before first result, all", [_kib(b.bytes_total) for b in seen]),
+            ("bytes before first result, search", [_kib(b.bytes_search) for b in seen]),
+            ("search bytes per later query, max", [_kib(max(b.query_bytes or [0])) for b in seen]),
+            ("search bytes, session of five queries", [_kib(b.session_bytes) for b in seen]),
+            ("requests per keystroke", [f"{b.requests_per_key:.2f}" for b in seen]),
+            ("keystrokes without a visible update", [str(b.missed_keys) for b in seen]),
         ]
-        lines += [f"| {lang} | {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
-    lines += ["", "| search data, gzip | en | zh |", "|---|---|---|",
-              f"| ours, tier 1 (first answer) | {_kib(data['en/tier1'])} | {_kib(data['zh/tier1'])} |",
-              f"| ours, tier 2 (body, loaded while typing) | {_kib(data['en/tier2'])} | {_kib(data['zh/tier2'])} |",
-              f"| Material, search_index.json (both languages) | {_kib(data['material'])} | |"]
+        lines += [f"| {lang} | {metric} | " + " | ".join(values) + " |" for metric, values in rows]
+    lines += ["", "| search data, gzip | en | zh |", "|---|---|---|"]
+    lines += [f"| {what} | {data['en/' + what]} | {data['zh/' + what]} |"
+              for what in ("ours, meta.json (first tier)", "ours, postings shards (count, median, max)",
+                           "ours, words chunks (count, max)", "ours, one article (median)")]
+    lines.append(f"| Material, search_index.json (both languages) | {data['material']} | |")
     return "\n".join(lines)
+
+
+def report_growth(sizes: list[int], every: dict[int, dict[str, Build]], flavors: tuple[str, ...] = FLAVORS) -> str:
+    """Build time and peak RSS per size and flavor, and the fitted exponent k of time ∝ n^k."""
+    lines = ["\n## Growth\n", "| flavor | " + " | ".join(f"{n}: wall / RSS" for n in sizes) + " | k (time ∝ n^k) |",
+             "|---" * (len(sizes) + 2) + "|"]
+    for flavor in flavors:
+        cells = [f"{every[n][flavor].seconds:.1f} s / {every[n][flavor].rss_mib:.0f} MiB" for n in sizes]
+        lines.append(f"| {NAMES[flavor]} | " + " | ".join(cells) + f" | {_exponent(sizes, every, flavor)} |")
+    return "\n".join(lines)
+
+
+def _exponent(sizes: list[int], every: dict[int, dict[str, Build]], flavor: str) -> str:
+    if len(sizes) < 2:
+        return "n/a"
+    xs = [math.log(n) for n in sizes]
+    ys = [math.log(every[n][flavor].seconds) for n in sizes]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return f"{sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs):.2f}"
+
+
+def _kib1(n: int) -> str:
+    return f"{n / 1024:.1f} KiB"
+
+
+def _gzip(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 6))
+
+
+def search_data(site: Path) -> dict[str, str]:
+    """Gzip sizes of our search files per language, as table cells."""
+    cells = {}
+    for lang in ("en", "zh"):
+        folder = site / "search" / lang
+        postings = sorted(_gzip(p) for p in (folder / "p").iterdir())
+        words = [_gzip(p) for p in (folder / "w").iterdir()]
+        docs = sorted(_gzip(p) for p in sorted((folder / "d").iterdir())[:200])
+        cells[f"{lang}/ours, meta.json (first tier)"] = _kib(_gzip(folder / "meta.json"))
+        cells[f"{lang}/ours, postings shards (count, median, max)"] = (
+            f"{len(postings)}, {_kib1(statistics.median(postings))}, {_kib1(postings[-1])}")
+        cells[f"{lang}/ours, words chunks (count, max)"] = f"{len(words)}, {_kib1(max(words))}"
+        cells[f"{lang}/ours, one article (median)"] = _kib1(statistics.median(docs))
+    return cells
 
 
 def _median(values: list[float]) -> str:
@@ -240,7 +362,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000])
     parser.add_argument("--runs", type=int, default=2, help="builds per flavor; the best one counts")
     parser.add_argument("--work", type=Path, default=Path("/tmp/search-bench"))
+    parser.add_argument("--flavors", nargs="+", choices=FLAVORS, default=list(FLAVORS),
+                        help="what to build and browse (ours always; the others for their columns)")
     args = parser.parse_args()
+    flavors = tuple(f for f in FLAVORS if f in args.flavors or f == "helpcenter")
     from playwright.sync_api import sync_playwright
 
     # Installed packages are byte-compiled (pip does it); our package may be an editable checkout.
@@ -248,18 +373,22 @@ def main() -> None:
 
     print(f"# Search benchmark ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPUs, Python "
           f"{sys.version.split()[0]}; best of {args.runs} builds)")
+    every: dict[int, dict[str, Build]] = {}
     for n in args.sizes:
         pages: dict[tuple[str, str], Browse] = {}
-        projects = {flavor: generate(args.work / f"{flavor}-{n}", n, flavor) for flavor in FLAVORS}
-        builds = time_builds(projects, args.runs)
+        source = generate(args.work / f"helpcenter-{n}", n, "helpcenter")
+        projects = {flavor: source if flavor == "helpcenter" else flavored(source, args.work / f"{flavor}-{n}", flavor)
+                    for flavor in flavors}
+        builds = every[n] = time_builds(projects, args.runs)
         sites = {flavor: project / "site" for flavor, project in projects.items()}
-        data = {f"{lang}/{tier}": len(gzip.compress((sites["helpcenter"] / "search" / lang / f"{tier}.json")
-                                                    .read_bytes(), 6))
-                for lang in ("en", "zh") for tier in ("tier1", "tier2")}
-        data["material"] = len(gzip.compress((sites["material"] / "search" / "search_index.json").read_bytes(), 6))
+        data = search_data(sites["helpcenter"])
+        material = sites.get("material")
+        data["material"] = _kib(_gzip(material / "search" / "search_index.json")) if material else "n/a"
+        html = {flavor: _gzip(site / "en" / "getting-started" / "gen-0000" / "index.html")
+                for flavor, site in sites.items()}
         with sync_playwright() as playwright:
             browser = launch(playwright)
-            for flavor in FLAVORS:
+            for flavor in flavors:
                 server, base = serve(sites[flavor])
                 try:
                     for lang in ("en", "zh"):
@@ -267,7 +396,8 @@ def main() -> None:
                 finally:
                     server.shutdown()
             browser.close()
-        print(report_size(n, builds, pages, data), flush=True)
+        print(report_size(n, builds, pages, data, html, flavors), flush=True)
+    print(report_growth(args.sizes, every, flavors), flush=True)
 
 
 if __name__ == "__main__":

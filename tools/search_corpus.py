@@ -11,6 +11,7 @@ growing vocabulary of a large one (a 1,000-article help center has many more dis
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import re
@@ -75,6 +76,11 @@ validation:
 """
 
 
+# Material without its search plugin: Pagefind indexes the built HTML afterwards (tools/search_bench.py).
+MKDOCS_PAGEFIND = MKDOCS_MATERIAL.replace("plugins:\n  - search\n", "plugins: []\n")
+MKDOCS = {"helpcenter": MKDOCS_HELPCENTER, "material": MKDOCS_MATERIAL, "pagefind": MKDOCS_PAGEFIND}
+
+
 def _pool(lang: str) -> dict[str, list[str]]:
     """Titles, summaries, headings and paragraphs of the sample articles of one language."""
     pool: dict[str, list[str]] = {"title": [], "summary": [], "heading": [], "para": []}
@@ -107,7 +113,9 @@ class _Perturb:
             self.vocab = [chr(c) for c in rng.sample(range(0x4E00, 0x9FA6), 3000)]
         else:
             self.vocab = ["".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(size)]
-        self.weights = [1 / (rank + 1) for rank in range(len(self.vocab))]
+        # Cumulative once: random.choices(vocab, weights) sums all 30,000 weights on every draw, which
+        # made generating 1,000 articles take minutes; the draws are the same either way.
+        self.cum_weights = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(self.vocab))))
 
     def __call__(self, text: str) -> str:
         if self.lang == "zh":
@@ -117,7 +125,7 @@ class _Perturb:
                         for w in text.split(" "))
 
     def _draw(self) -> str:
-        return self.rng.choices(self.vocab, self.weights)[0]
+        return self.rng.choices(self.vocab, cum_weights=self.cum_weights)[0]
 
 
 def _article(rng: random.Random, pool: dict[str, list[str]], perturb: _Perturb, n: int, lang: str,
@@ -162,8 +170,16 @@ def generate(out: Path, articles: int, flavor: str, seed: int = 7, words: int = 
             cat = CATEGORIES[n % len(CATEGORIES)]
             text = _article(rng, pool, perturb, n, lang, words if lang == "en" else words * 2)
             (base / cat / f"gen-{n:04d}.md").write_text(text, encoding="utf-8")
-    (out / "mkdocs.yml").write_text(MKDOCS_HELPCENTER if flavor == "helpcenter" else MKDOCS_MATERIAL,
-                                    encoding="utf-8")
+    (out / "mkdocs.yml").write_text(MKDOCS[flavor], encoding="utf-8")
+    return out
+
+
+def flavored(source: Path, out: Path, flavor: str) -> Path:
+    """The corpus of project `source` as a project of another flavor (the same Markdown, copied)."""
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(source / "docs", out / "docs")
+    (out / "mkdocs.yml").write_text(MKDOCS[flavor], encoding="utf-8")
     return out
 
 
@@ -171,7 +187,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--articles", type=int, default=200)
-    parser.add_argument("--flavor", choices=["helpcenter", "material"], default="helpcenter")
+    parser.add_argument("--flavor", choices=sorted(MKDOCS), default="helpcenter")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     generate(args.out, args.articles, args.flavor, args.seed)
