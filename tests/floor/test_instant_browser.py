@@ -44,6 +44,14 @@ def site_url(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
 def open_marked(page, url: str) -> None:
     page.goto(url)
     page.evaluate("window.hcSameDocument = true")
+    # Counts the pages set up (shared/page.js says when every feature has set one up).
+    page.evaluate("window.hcPages = 1; document.addEventListener('helpcenter:page', "
+                  "(event) => { window.hcPages = event.detail.number; })")
+
+
+def set_up(page, number: int) -> None:
+    """Wait until our scripts have set up the `number`-th page this document shows."""
+    page.wait_for_function("(n) => window.hcPages >= n", arg=number)
 
 
 def same_document(page) -> bool:
@@ -51,9 +59,10 @@ def same_document(page) -> bool:
 
 
 def go_instantly(page, site_url: str, link, path: str) -> None:
+    shown = page.evaluate("window.hcPages")
     link.click()
     page.wait_for_url(site_url + path)  # Material pushes the address first, then fetches the page
-    page.wait_for_function("(url) => document.querySelector('link[rel=canonical]').href === url", arg=site_url + path)
+    set_up(page, shown + 1)
     assert same_document(page)
 
 
@@ -84,7 +93,8 @@ def test_flowchart_after_an_instant_navigation_walks_to_a_leaf(page, site_url: s
     page.go_back()
     page.go_back()
     page.wait_for_url(site_url + CATEGORY)
-    page.wait_for_function("() => !document.querySelector('[data-hc-flow]')")
+    set_up(page, 3)  # the category page, again
+    assert page.locator("[data-hc-flow]").count() == 0
     assert same_document(page)
     assert page.evaluate("window.helpcenter.flowchart.state()") is None
     # And in again: one widget, set up once, whose steps push one history entry each.
@@ -125,7 +135,8 @@ def test_ticket_form_after_an_instant_navigation(page, site_url: str) -> None:
     dialog.wait_for()
     page.evaluate("history.back()")
     page.wait_for_url(re.compile(re.escape(site_url + ARTICLE)))
-    page.wait_for_function("() => !document.querySelector('dialog.hc-ticket')")
+    set_up(page, 4)  # the category, the article, the next article, the article again
+    assert page.locator("dialog.hc-ticket").count() == 0
     assert same_document(page)
 
 
@@ -149,7 +160,8 @@ def test_search_follows_the_language_of_the_next_page(page, site_url: str) -> No
     switch = page.locator(".md-select a[hreflang=zh]")  # Material's language menu (shown on hover)
     switch.dispatch_event("click")
     page.wait_for_url(site_url + "zh/app/app-trouble/")
-    page.wait_for_function("() => document.documentElement.lang === 'zh'")  # page.js follows the page's meta
+    set_up(page, 2)
+    assert page.evaluate("document.documentElement.lang") == "zh"  # page.js follows the page's meta
     assert same_document(page)
     page.keyboard.press("/")
     page.locator("[data-hc-search-input]").fill("重新安装")
@@ -186,7 +198,7 @@ def test_every_other_widget_on_a_page_reached_instantly(page, site_url: str) -> 
     page.locator("#hc-verify-result[data-verdict=official]").wait_for()
     # Back on the article (instantly), the dismissed notice stays dismissed and the widgets are there again.
     page.go_back()
-    page.wait_for_function("(url) => document.querySelector('link[rel=canonical]').href === url", arg=site_url + ARTICLE)
+    set_up(page, 4)
     assert same_document(page)
     page.locator(".hc-flow__view").wait_for()
     assert page.locator(".hc-notice", has_text="Network fees changed.").is_hidden()

@@ -13,7 +13,10 @@
 //     return () => worker.terminate();       // called on leave
 //   });
 //
-// Without Material (or with its bundle missing) the page is the document, set up once.
+// Without Material (or with its bundle missing) the page is the document, set up once. When every
+// feature has set the page up, "helpcenter:page" is dispatched on document ({number}): a site's own
+// script (or a test) knows the page is ready; Material emits document$ only once the scripts of the
+// content it swapped in have loaded, which is later than the page's address and head change.
 // Data for scripts is in <template data-hc-json> blocks: Material re-runs every <script> of the
 // content it swaps in, as code and without its type, so a JSON <script> would be lost (and run).
 
@@ -57,6 +60,9 @@ class PageScope {
   }
 }
 
+/** Dispatched on document once every feature has set up the page on screen; detail: {number}. */
+export const PAGE_EVENT = "helpcenter:page";
+
 const inits = [];
 let current = null; // the scope of the page on screen, once the first page was set up
 let pages = 0; // how many pages this document has shown (1 until an instant navigation)
@@ -85,6 +91,7 @@ function begin() {
   const meta = document.querySelector('meta[name="helpcenter:lang"]');
   if (meta && meta.content) document.documentElement.lang = meta.content;
   for (const init of inits) setUp(init);
+  document.dispatchEvent(new CustomEvent(PAGE_EVENT, { detail: { number: current.number } }));
 }
 
 function subscribe() {
