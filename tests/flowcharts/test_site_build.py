@@ -125,8 +125,8 @@ def test_unknown_widget_string_is_a_config_error(tmp_path: Path, caplog: pytest.
         build_into(project)
     assert ("Plugin 'helpcenter-flowcharts' option 'widget_strings': Expected one of heading, progress, back, "
             "start_over, show_all, hide_all, one_at_a_time, answers, change_answer, next_step, resolved, "
-            "escalate_title, collect_intro, never_ask, open_ticket, still_stuck, announce, leads_to, first_step "
-            "under 'zh' but received 'headline'") in caplog.text
+            "escalate_title, collect_intro, never_ask, open_ticket, still_stuck, announce, leads_to, first_step, "
+            "copy_link, link_copied under 'zh' but received 'headline'") in caplog.text
 
 
 def test_a_theme_custom_dir_can_override_the_partial(tmp_path: Path) -> None:
