@@ -8,6 +8,8 @@
 //   helpcenter:flowchart  ticket context           a troubleshooter step is shown
 //   helpcenter:escalate   ticket context           an escalate leaf is shown
 //   helpcenter:ticket     {stage, source, article} a ticket form was opened, a suggestion clicked, or sent
+//   helpcenter:page       {number}                 every feature has set up a page (shared/page.js: on each
+//                                                  of Material's instant navigations too)
 // API (window.helpcenter):
 //   search(query, {lang}), searchBox.openQuery()   search/search.js
 //   tickets.findSecrets(text)                      firewall/secrets.js
