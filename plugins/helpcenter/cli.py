@@ -53,6 +53,7 @@ def check_command(paths: tuple[Path, ...], strict: bool, style: str, config_file
 def new_command(category: str, title: str, article_id: str | None, config_file: Path) -> None:
     """Write an article skeleton with a fresh id in every language."""
     from helpcenter.content import catalog, skeleton
+    from helpcenter.floor import strings
 
     if skeleton.category_error(category):
         raise click.BadParameter(skeleton.category_error(category), param_hint="CATEGORY")
@@ -65,7 +66,9 @@ def new_command(category: str, title: str, article_id: str | None, config_file: 
         raise click.BadParameter(skeleton.id_error(loaded.catalog, article_id, written), param_hint="'--id'")
     try:
         files = skeleton.skeletons(loaded.catalog, category, title, dt.date.today(), project.docs_dir,
-                                   article_id or "", skeleton.needs_attr_list(project.markdown_extensions))
+                                   article_id or "", skeleton.needs_attr_list(project.markdown_extensions),
+                                   strings.for_site(project.config_file or project.root / "mkdocs.yml",
+                                                    project.plugins))
     except skeleton.NoIdError as err:
         raise click.UsageError(str(err)) from err
     for rel, text in files.items():

@@ -107,7 +107,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         return markdown
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config, nav):
-        view = views.page_view(self.catalog, page.file.src_uri, config.use_directory_urls)
+        view = views.page_view(self.catalog, page.file.src_uri, config.use_directory_urls, self.strings)
         lang = view.lang if view else self.catalog.default_language
         # Material reads these at render time: UI strings, <html lang>, switcher and hreflang links.
         config.theme["language"] = lang

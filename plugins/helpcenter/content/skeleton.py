@@ -11,13 +11,10 @@ from pathlib import Path
 from helpcenter.content.catalog import Catalog
 from helpcenter.content.headings import has_attr_list as needs_attr_list  # noqa: F401 - the CLI asks here
 from helpcenter.content.layout import Layout
+from helpcenter.floor import strings as ui_strings
 from helpcenter.floor.ids import ID_PATTERN, readable_slug, slugify
 
-TODO = {"en": "TODO: one or two sentences for search results and cards.",
-        "zh": "TODO:一两句话的摘要,用于搜索结果和卡片。"}
-# {#steps} and {#why} keep the section links the same in every language; they need attr_list.
-BODY = {"en": "TODO: the short answer first.\n\n## Steps {#steps}\n\n1. TODO\n\n## Why it happens {#why}\n\nTODO\n",
-        "zh": "TODO:先给出简短的答案。\n\n## 操作步骤 {#steps}\n\n1. TODO\n\n## 原因 {#why}\n\nTODO\n"}
+SKELETON = "content.skeleton."  # the texts, per language, in the UI strings files (summary, answer, steps, why)
 HEADING_ID = re.compile(r" \{#[a-z0-9-]+\}$", re.MULTILINE)
 
 
@@ -57,14 +54,27 @@ def id_error(catalog: Catalog, article_id: str, file_exists: Callable[[str], boo
     return ""
 
 
+def body(lang: str, texts: ui_strings.Strings | None = None) -> str:
+    """The Markdown under a new article's front matter, in `lang` (English for a language without texts).
+
+    {#steps} and {#why} keep the section links the same in every language; they need attr_list.
+    """
+    t = (texts or ui_strings.builtin()).resolve(lang).texts
+    return (f"{t[SKELETON + 'answer']}\n\n## {t[SKELETON + 'steps']} {{#steps}}\n\n1. TODO\n\n"
+            f"## {t[SKELETON + 'why']} {{#why}}\n\nTODO\n")
+
+
 def skeletons(catalog: Catalog, category: str, title: str, today: dt.date,
-              docs_dir: Path | None = None, article_id: str = "", heading_ids: bool = True) -> dict[str, str]:
+              docs_dir: Path | None = None, article_id: str = "", heading_ids: bool = True,
+              texts: ui_strings.Strings | None = None) -> dict[str, str]:
     """Relative path → Markdown for each language; the title is used in every language until translated.
 
     With `docs_dir`, an id whose file is already there in some language is taken too (see fresh_id).
     `article_id` is the writer's (checked with id_error first), else one is made from the title
     (NoIdError when none can be). Without `heading_ids` (a site without attr_list) headings carry no {#id}.
+    `texts` are the site's UI strings (the skeleton's words per language); the package's by default.
     """
+    texts = texts or ui_strings.builtin()
     # Where each language's file goes in the site's layout: docs/<lang>/<category>/<id>.md, or
     # <category>/<id>.md with <category>/<id>.<lang>.md beside it.
     where = Layout(catalog.languages, catalog.layout)
@@ -72,16 +82,16 @@ def skeletons(catalog: Catalog, category: str, title: str, today: dt.date,
         (docs_dir / where.path_in(lang, f"{category}/{candidate}.md")).exists() for lang in catalog.languages))
     files = {}
     for lang in catalog.languages:
-        body = BODY.get(lang, BODY["en"])
+        markdown = body(lang, texts)
         files[where.path_in(lang, f"{category}/{article_id}.md")] = (
             "---\n"
             f"id: {article_id}\n"
             f"title: {json.dumps(title, ensure_ascii=False)}\n"
-            f"summary: {json.dumps(TODO.get(lang, TODO['en']), ensure_ascii=False)}\n"
+            f"summary: {json.dumps(texts.t(lang, SKELETON + 'summary'), ensure_ascii=False)}\n"
             "tags: []\n"
             f"reviewed: {today.isoformat()}\n"
             "review_every: 180\n"
             "related: []\n"
-            "---\n\n" + (body if heading_ids else HEADING_ID.sub("", body))
+            "---\n\n" + (markdown if heading_ids else HEADING_ID.sub("", markdown))
         )
     return files

@@ -6,10 +6,18 @@ from dataclasses import dataclass, field
 
 from helpcenter.content.articles import Article, Category
 from helpcenter.content.catalog import Catalog
+from helpcenter.floor import strings as ui_strings
 
-LANGUAGE_NAMES = {"en": "English", "zh": "简体中文", "zh-hant": "繁體中文", "ja": "日本語", "ko": "한국어",
-                  "es": "Español", "fr": "Français", "de": "Deutsch", "ru": "Русский", "pt": "Português",
-                  "vi": "Tiếng Việt", "tr": "Türkçe", "id": "Bahasa Indonesia"}
+NAME_KEY = "content.language_name"
+
+
+def language_name(code: str, texts: ui_strings.Strings | None = None) -> str:
+    """A language's own name (the language switch's) from its strings file; its code when it has none.
+
+    Never English's "English" for a language without a name of its own: the code reads better there.
+    """
+    resolved = (texts or ui_strings.builtin()).resolve(code)
+    return code if NAME_KEY in resolved.missing else resolved.texts[NAME_KEY]
 
 
 @dataclass(frozen=True)
@@ -81,18 +89,23 @@ def is_ordinary(catalog: Catalog, src_uri: str) -> bool:
     return article is not None and not article.pinned
 
 
-def page_view(catalog: Catalog, src_uri: str, directory_urls: bool = True) -> PageView | None:
-    """The view of one docs file, or None for files that are not part of the help center."""
+def page_view(catalog: Catalog, src_uri: str, directory_urls: bool = True,
+              texts: ui_strings.Strings | None = None) -> PageView | None:
+    """The view of one docs file, or None for files that are not part of the help center.
+
+    `texts` are the site's UI strings (language names for the switch); the package's by default.
+    """
     where = locate(catalog, src_uri)
     if where is None:
         return None
     kind, lang, key = where
+    names = {other: language_name(other, texts) for other in catalog.languages}
     home = _home_link(catalog, lang, directory_urls)
     if kind == "home":
         cards = [Link(c.title, c.url(directory_urls), c.summary, lang, len(catalog.articles_in(lang, c.id)))
                  for c in catalog.categories_of(lang)]
         return PageView("home", lang, home=home, categories=cards,
-                        alternates=_alternates(catalog, lang, lambda other: catalog.home_url(other, directory_urls)))
+                        alternates=_alternates(catalog, names, lambda other: catalog.home_url(other, directory_urls)))
     if kind == "category":
         category = catalog.category(key, lang)
         assert category is not None
@@ -103,7 +116,7 @@ def page_view(catalog: Catalog, src_uri: str, directory_urls: bool = True) -> Pa
             return found.url(directory_urls) if found else None
 
         return PageView("category", lang, category=_category_link(category, directory_urls), home=home,
-                        articles=items, alternates=_alternates(catalog, lang, category_url))
+                        articles=items, alternates=_alternates(catalog, names, category_url))
     article = catalog.article(key, lang)
     assert article is not None
     category = catalog.category(article.category, lang)
@@ -115,7 +128,7 @@ def page_view(catalog: Catalog, src_uri: str, directory_urls: bool = True) -> Pa
     return PageView("article", lang, article=article, home=home,
                     category=_category_link(category, directory_urls) if category else None,
                     related=_related(catalog, article, directory_urls),
-                    alternates=_alternates(catalog, lang, article_url),
+                    alternates=_alternates(catalog, names, article_url),
                     outdated=_outdated(catalog, article, directory_urls))
 
 
@@ -138,11 +151,11 @@ def _related(catalog: Catalog, article: Article, directory_urls: bool) -> list[L
     return links
 
 
-def _alternates(catalog: Catalog, lang: str, url_in: object) -> list[Alternate]:
+def _alternates(catalog: Catalog, names: dict[str, str], url_in: object) -> list[Alternate]:
     result = []
     for other in catalog.languages:
         url = url_in(other)  # type: ignore[operator]
-        name = LANGUAGE_NAMES.get(other, other)
+        name = names[other]
         if url is None:
             # No translation: that language's home, which tells the reader why they landed there.
             result.append(Alternate(name, catalog.home_url(other, True) + "?untranslated=1", other, translated=False))

@@ -91,7 +91,7 @@ def standalone_page(content: Any, page, config, context: dict[str, Any]) -> Any:
     view = context.get("helpcenter")
     if view is not None or not isinstance(content, StandaloneContent):
         return view
-    view = views.page_view(content.catalog, page.file.src_uri, config.use_directory_urls)
+    view = views.page_view(content.catalog, page.file.src_uri, config.use_directory_urls, content.strings)
     if view is None or view.kind != "article":
         return None
     context["helpcenter"] = view

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from helpcenter.content.catalog import Catalog, default_id
-from helpcenter.content.views import LANGUAGE_NAMES, locate
+from helpcenter.content.views import language_name, locate
 from helpcenter.diagnostics import Diagnostic
 from helpcenter.floor import strings as ui_strings
 from helpcenter.search import checks, sections, shards
@@ -109,7 +109,7 @@ class SiteIndex:
             iter(self.catalog.translations(self.options.secret_article).values()), None)
         return {
             "lang": lang,
-            "languages": {code: LANGUAGE_NAMES.get(code, code) for code in self.catalog.languages},
+            "languages": {code: language_name(code, self.options.strings) for code in self.catalog.languages},
             "strings": self.options.strings.section(lang, "search"),
             "categories": [[c.title, c.url(self.options.directory_urls)]
                            for c in self.catalog.categories_of(lang)],

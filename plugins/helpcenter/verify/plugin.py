@@ -9,7 +9,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from helpcenter.content.views import LANGUAGE_NAMES
+from helpcenter.content.views import language_name
 from helpcenter.floor import yamlpos
 from helpcenter.floor.adapter import add_assets, add_generated, articles_plugin, report
 from helpcenter.verify import channels as channel_loader
@@ -60,7 +60,7 @@ class VerifyPlugin(BasePlugin[VerifyConfig]):
         if lang in self.articles.navs:
             context["nav"] = self.articles.navs[lang]
         config.extra["alternate"] = [
-            {"name": LANGUAGE_NAMES.get(other, other), "lang": other,
+            {"name": language_name(other, strings), "lang": other,
              "link": verify_page.page_url(other, path, config.use_directory_urls)}
             for other in self.articles.catalog.languages]
         context["helpcenter_verify"] = {"lang": lang, "groups": verify_page.groups(self.channels, lang, strings),
