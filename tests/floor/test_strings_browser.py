@@ -1,4 +1,4 @@
-"""In Chromium: a Spanish page's scripts say what strings/es.yml says, and English for the rest."""
+"""In Chromium: a Spanish page's scripts speak Spanish: the package's es.yml, and the site's own words over it."""
 
 from __future__ import annotations
 
@@ -13,16 +13,16 @@ PAGE = "es/app/app-trouble/"
 
 @pytest.fixture(scope="module")
 def site_url(built_site, serve) -> str:
-    return serve(built_site("spanish", strict=False))  # strict would stop at the (expected) strings warning
+    return serve(built_site("spanish"))  # strict: Spanish is complete
 
 
-def test_the_troubleshooter_speaks_spanish_where_the_site_translated_it(page, site_url: str) -> None:
+def test_the_troubleshooter_speaks_spanish(page, site_url: str) -> None:
     page.goto(site_url + PAGE)
     assert page.locator("#hc-flow-title").inner_text() == "Encuentra la solución paso a paso"
     assert page.locator("#hc-flow-current").inner_text() == "¿Está la aplicación actualizada?"
-    assert page.locator(".hc-flow__progress").inner_text() == "Step 1"  # not in es.yml: English
+    assert page.locator(".hc-flow__progress").inner_text() == "Paso 1"  # the package's es.yml
     page.locator(".hc-flow__app button.hc-flow__option", has_text=re.compile("^Sí$")).click()
-    assert page.locator("#hc-flow-current").inner_text() == "Let our support team look at it"
+    assert page.locator("#hc-flow-current").inner_text() == "Deja que nuestro equipo de soporte lo revise"
 
 
 def placeholder(page) -> str:
@@ -35,8 +35,8 @@ def placeholder(page) -> str:
 def test_the_search_box_and_the_ticket_box_read_their_json(page, site_url: str) -> None:
     page.goto(site_url + PAGE)
     assert page.locator("#hc-still-stuck-title").inner_text() == "¿Sigues con el problema?"
-    assert page.locator(".hc-still-stuck__link").inner_text() == "Contact support"
-    assert placeholder(page) == "Buscar"
-    assert page.get_attribute("[data-hc-search-input]", "aria-label") == "Buscar"
+    assert page.locator(".hc-still-stuck__link").inner_text() == "Contactar con soporte"
+    assert placeholder(page) == "Buscar en la ayuda"  # the site's strings/es.yml over the package's "Buscar"
+    assert page.get_attribute("[data-hc-search-input]", "aria-label") == "Buscar en la ayuda"
     page.goto(site_url + "en/app/app-trouble/")
     assert placeholder(page) == "Search"
