@@ -477,3 +477,20 @@ def test_troubleshooter_resolved_and_abandoned_where_the_reader_stopped(page, si
         {"id": "tx-pending", "lang": "zh", "started": 1, "resolved": 1, "escalated": 0, "abandoned": 0,
          "exits": [{"node": "r-wait", "count": 1}]},
     ]
+
+
+def test_a_search_counts_once_with_the_result_opened_and_its_rank(page, site_url: str, collector: Collector) -> None:
+    page.goto(site_url + "en/")
+    page.keyboard.press("/")
+    page.locator("[data-hc-search-input]").press_sequentially("energy", delay=80)  # one search, not six
+    page.wait_for_selector(".hc-search[data-hc-state=results]")
+    second = page.locator("#hc-search-results > li").nth(1)
+    opened = second.get_attribute("data-hc-id")
+    found = int(page.locator(".hc-search").get_attribute("data-hc-count"))
+    with page.expect_navigation():
+        second.locator("a").click()
+    leave(page)
+    collector.wait_for(2)  # the search, and the view of the article it opened
+    assert [e for e in collector.events() if e["type"] == "search"] == [
+        {"type": "search", "lang": "en", "query": "energy", "results": found, "clicked": opened, "rank": 2}]
+    assert collector.report()["search"] == {"queries": 1, "sensitive": 0, "zero_result": [], "no_click": []}
