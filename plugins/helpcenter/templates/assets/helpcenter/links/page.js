@@ -5,7 +5,7 @@
 // API: window.helpcenter.links.contextFields() resolves to the names (never the values) of the
 // fields the app's context filled in, once they are in the ticket form and the troubleshooter.
 import { register } from "../shared/events.js";
-import { pageLanguage } from "../shared/lang.js";
+import { match, pageTag } from "../shared/lang.js";
 import { onPage } from "../shared/page.js";
 import { addCopyLinks } from "./copylink.js";
 import { applyContext, takeContext } from "./context.js";
@@ -22,6 +22,7 @@ strings.catch(() => {});
 // Copy-link buttons on every page, also after an instant navigation (Material's navigation.instant).
 onPage((page) => {
   strings.then((all) => {
-    if (!page.signal.aborted) addCopyLinks(all[pageLanguage()] || all[Object.keys(all)[0]]);
+    // The page's own language (zh-Hant is not zh), else the first.
+    if (!page.signal.aborted) addCopyLinks(all[match(Object.keys(all), pageTag())] || all[Object.keys(all)[0]]);
   }).catch(() => {});
 });

@@ -1,13 +1,15 @@
 // Which language to show: one rule for every feature's script.
 //
 // A tag matches a site language when it is that language or starts with it and a hyphen
-// ("zh-Hans-CN" → "zh"), case aside. The page says its language in <meta name="helpcenter:lang">
-// or <html lang>; the reader's browser in navigator.languages.
+// ("zh-Hans-CN" → "zh"), case aside; the language it is wins over a shorter one it starts with
+// ("zh-Hant" is zh-Hant on a site with zh and zh-Hant, not the Simplified zh). The page says its
+// language in <meta name="helpcenter:lang"> or <html lang>; the reader's browser in navigator.languages.
 
 /** The site language (one of `languages`) a BCP 47 tag asks for, or undefined. */
 export function match(languages, tag) {
   const wanted = String(tag || "").toLowerCase();
-  return languages.find((lang) => wanted === lang.toLowerCase() || wanted.startsWith(`${lang.toLowerCase()}-`));
+  return languages.find((lang) => wanted === lang.toLowerCase())
+    || languages.find((lang) => wanted.startsWith(`${lang.toLowerCase()}-`));
 }
 
 /** The first of `tags` that names one of `languages`, else `fallback` (the first language by default). */
