@@ -16,11 +16,6 @@ from tests.content.test_adoption import adopt
 
 pytestmark = pytest.mark.browser
 
-MARKDOWN_ALTERNATE = pytest.mark.xfail(
-    strict=True, reason="article.html's <link rel=alternate type=text/markdown> (issue 15) makes Material fetch "
-    "<article>/sitemap.xml, a 404: it needs a discovery link Material does not read as a language root")
-
-
 def failed_requests(page, url: str) -> list[str]:
     """Every request of a page load that answered 400 or more, as 'status url'."""
     failed: list[str] = []
@@ -32,8 +27,7 @@ def failed_requests(page, url: str) -> list[str]:
 
 @pytest.mark.parametrize("path", [
     "en/", "zh/", "en/getting-started/", "zh/verify/",
-    pytest.param("en/getting-started/activate-tron-account/", marks=MARKDOWN_ALTERNATE),
-    pytest.param("zh/fees-and-resources/tron-energy/", marks=MARKDOWN_ALTERNATE),
+    "en/getting-started/activate-tron-account/", "zh/fees-and-resources/tron-energy/",
 ])
 def test_sample_pages_request_nothing_missing(page, sample_site: Path, serve, path: str) -> None:
     assert failed_requests(page, serve(sample_site) + path) == []

@@ -75,6 +75,9 @@ def test_llms_txt_follows_the_llmstxt_structure(sample_site: Path) -> None:
 
 
 def test_markdown_copy_strips_front_matter_and_outlines_the_troubleshooter(sample_site: Path) -> None:
+    page = (sample_site / "zh/troubleshooting/tx-pending/index.html").read_text(encoding="utf-8")
+    assert '<meta name="helpcenter:markdown" content="../../../zh/troubleshooting/tx-pending/index.html.md">' in page
+    assert 'rel="alternate" type="text/markdown"' not in page  # Material would fetch a sitemap.xml beside it
     copy = (sample_site / "zh/troubleshooting/tx-pending/index.html.md").read_text(encoding="utf-8")
     assert "---\nid:" not in copy
     assert "translated_from" not in copy
