@@ -11,6 +11,7 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from helpcenter.diagnostics import Diagnostic
+from helpcenter.floor.text import read_text
 
 CODE = "md-needs-attr-list"
 HEADING_ID = re.compile(r"^ {0,3}#{1,6}\s.*?\{:?\s*#[A-Za-z0-9_-]+[^}]*\}\s*#*\s*$")
@@ -45,7 +46,8 @@ def check(docs_dir: Path, extensions: Iterable[str], prefix: str,
         rel = path.relative_to(docs_dir).as_posix()
         if rel in skipped:
             continue
-        found = first_heading_id(path.read_text(encoding="utf-8"))
+        text, _ = read_text(path.read_bytes(), rel)  # an unreadable file is reported by the catalog
+        found = first_heading_id(text) if text is not None else None
         if found is not None:
             problems.append(Diagnostic(
                 prefix + rel, *found, CODE, "a heading sets an id ({#…}), which needs the attr_list extension",
