@@ -73,6 +73,14 @@ def compose(text: str, display: str, codes: Codes, *, first_line: int = 1, hint:
                                 hint or "remove the nesting: our files hold texts, lists and fields")
 
 
+def compose_into(text: str, display: str, codes: Codes, problems: list[Diagnostic], **options: Any) -> Node | None:
+    """`compose`, with its problem (if any) appended to `problems`: the root node, or None to stop at."""
+    root, problem = compose(text, display, codes, **options)
+    if problem is not None:
+        problems.append(problem)
+    return root
+
+
 def pos(node: Node, first_line: int = 1) -> Pos:
     """Where a node starts, 1-based, in the whole file."""
     return node.start_mark.line + first_line, node.start_mark.column + 1

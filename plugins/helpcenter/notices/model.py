@@ -73,10 +73,7 @@ def load(path: Path, display: str, languages: Sequence[str]) -> Loaded:
 def parse(content: str, display: str, languages: Sequence[str], problems: list[Diagnostic] | None = None) -> Loaded:
     """Notices from the text of a notices file."""
     loaded = Loaded([], list(problems or []), display)
-    root, error = yamlpos.compose(content, display, CODES)
-    if error is not None:
-        loaded.diagnostics.append(error)
-        return loaded
+    root = yamlpos.compose_into(content, display, CODES, loaded.diagnostics)
     if root is None:
         return loaded
     if not isinstance(root, SequenceNode):

@@ -75,10 +75,7 @@ def load(path: Path, display: str) -> Synonyms:
 def parse(text: str, display: str) -> Synonyms:
     """Parse the text of a synonyms file."""
     result = Synonyms()
-    root, problem = yamlpos.compose(text, display, CODES)
-    if problem is not None:
-        result.diagnostics.append(problem)
-        return result
+    root = yamlpos.compose_into(text, display, CODES, result.diagnostics)
     if root is None:
         return result
     if not isinstance(root, MappingNode):
