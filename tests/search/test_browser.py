@@ -153,9 +153,9 @@ def test_keyboard_opens_moves_follows_and_closes(page, base: str) -> None:
     assert items.count() >= 2
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
-    assert items.nth(1).get_attribute("aria-selected") == "true"
+    assert items.nth(1).locator("[role=option]").get_attribute("aria-selected") == "true"
     page.keyboard.press("ArrowUp")
-    assert items.nth(0).get_attribute("aria-selected") == "true"
+    assert items.nth(0).locator("[role=option]").get_attribute("aria-selected") == "true"
     assert page.get_attribute("[data-hc-search-input]", "aria-activedescendant") == "hc-search-result-0"
     page.keyboard.press("Escape")
     assert not page.is_checked("#__search")

@@ -190,13 +190,16 @@ class SearchBox {
     this.status = h("div", { className: "md-search-result__meta", "aria-live": "polite" });
     this.list = h("ol", { className: "md-search-result__list", id: "hc-search-results", role: "listbox" });
     this.extra = h("div", { className: "hc-search__extra" });
-    this.root = h("div", { className: "md-search hc-search", role: "dialog" },
+    // Scrollable by keyboard while open; no stop while closed (it is not shown then).
+    this.scrollwrap = h("div", { className: "md-search__scrollwrap", tabindex: "-1" },
+      h("div", { className: "md-search-result" }, this.status, this.extra, this.list));
+    this.root = h("div", { className: "md-search hc-search", role: "dialog", "aria-modal": "true" },
       h("label", { className: "md-search__overlay", for: "__search" }),
       h("div", { className: "md-search__inner" }, this.form,
-        h("div", { className: "md-search__output" },
-          h("div", { className: "md-search__scrollwrap", tabindex: "0" },
-            h("div", { className: "md-search-result" }, this.status, this.extra, this.list)))));
-    this.button = h("label", { className: "md-header__button md-icon", for: "__search" }, icon("magnify"));
+        h("div", { className: "md-search__output" }, this.scrollwrap)));
+    // A keyboard stop where the header shows only this button (narrow screens, 200 % zoom).
+    this.button = h("label", { className: "md-header__button md-icon", for: "__search", role: "button",
+                               tabindex: "0", "data-hc-search-button": true }, icon("magnify"));
     const source = header.querySelector(".md-header__source");
     header.insertBefore(this.button, source);
     header.insertBefore(this.root, source);
@@ -205,14 +208,36 @@ class SearchBox {
   bind() {
     this.form.addEventListener("submit", (event) => { event.preventDefault(); this.go(); });
     this.form.addEventListener("reset", () => { setTimeout(() => { this.run(""); this.input.focus(); }); });
-    this.input.addEventListener("input", () => this.run(this.input.value));
-    this.input.addEventListener("focus", () => { if (!this.toggle.checked) this.setOpen(true); });
+    this.input.addEventListener("input", () => {
+      if (!this.toggle.checked) this.setOpen(true);
+      this.run(this.input.value);
+    });
+    // A click or "/" opens the box; Tab only passes through the field (it opens on typing), so a
+    // keyboard can move past the search to the page instead of landing in a dialog it must leave.
+    this.input.addEventListener("focus", () => { if (!this.toggle.checked && !this.tabbing) this.setOpen(true); });
     this.input.addEventListener("keydown", (event) => this.onKey(event));
+    this.button.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      this.setOpen(true);
+    });
+    // A dialog: Tab stays inside while it is open, Esc closes it from anywhere inside, and focus goes
+    // back to where it was (the search field itself when the box was opened from there).
+    this.root.addEventListener("keydown", (event) => this.trap(event));
+    document.addEventListener("keydown", (event) => { if (event.key === "Tab") this.tabbing = true; }, true);
+    document.addEventListener("keyup", (event) => { if (event.key === "Tab") this.tabbing = false; }, true);
     this.toggle.addEventListener("change", () => {
       this.input.setAttribute("aria-expanded", String(this.toggle.checked));
+      this.scrollwrap.tabIndex = this.toggle.checked ? 0 : -1;
       this.activate(-1); // reopened: arrows start again from the query
-      if (this.toggle.checked) this.input.focus();
-      else this.close();
+      if (this.toggle.checked) {
+        const before = document.activeElement;
+        this.opener = before && before !== document.body ? before : null; // "/" on the page: back to the page
+        this.input.focus();
+      } else {
+        this.close();
+        this.restoreFocus();
+      }
     });
     document.addEventListener("keydown", (event) => {
       // Material's keys: / s f open the search from anywhere but a text field.
@@ -251,6 +276,8 @@ class SearchBox {
     this.strings = this.meta.strings || {};
     this.input.placeholder = this.strings.placeholder || "";
     this.input.setAttribute("aria-label", this.strings.placeholder || "");
+    this.root.setAttribute("aria-label", this.strings.placeholder || "");
+    this.button.setAttribute("aria-label", this.strings.placeholder || "");
     this.reset.setAttribute("aria-label", this.strings.reset || "");
     this.reset.title = this.strings.reset || "";
     if (!this.query) this.status.textContent = this.strings.typing || "";
@@ -262,6 +289,37 @@ class SearchBox {
     const text = this.query.trim();
     if (!text || (await secrecy(text)) !== "none" || text !== this.query.trim()) return;
     emit(EVENTS.search, { query: text });
+  }
+
+  /** Keep Tab inside the open box; Esc closes it from any of its controls. */
+  trap(event) {
+    if (!this.toggle.checked || event.defaultPrevented) return;
+    if (event.key === "Escape") {
+      event.preventDefault();
+      this.setOpen(false);
+      return;
+    }
+    if (event.key !== "Tab") return;
+    const stops = [...this.root.querySelectorAll("input, button, a[href], [tabindex]")]
+      .filter((el) => el.tabIndex >= 0 && !el.disabled && el.getClientRects().length);
+    if (!stops.length) return;
+    const first = stops[0];
+    const last = stops[stops.length - 1];
+    const current = document.activeElement;
+    if (event.shiftKey ? current === first || !this.root.contains(current) : current === last) {
+      event.preventDefault();
+      (event.shiftKey ? last : first).focus();
+    }
+  }
+
+  /** Focus where it was before the box opened; the field stays closed when focus returns to it. */
+  restoreFocus() {
+    const target = this.opener;
+    this.opener = null;
+    if (!target || !target.isConnected || !target.getClientRects().length) return;
+    this.tabbing = true; // not a reason to open again
+    target.focus();
+    this.tabbing = false;
   }
 
   setOpen(open) {
@@ -287,12 +345,12 @@ class SearchBox {
   activate(index) {
     this.items.forEach((item, i) => {
       item.classList.toggle("hc-search__item--active", i === index);
-      item.setAttribute("aria-selected", String(i === index));
+      item.firstChild.setAttribute("aria-selected", String(i === index));
     });
     this.active = index;
     const item = this.items[index];
     if (item) {
-      this.input.setAttribute("aria-activedescendant", item.id);
+      this.input.setAttribute("aria-activedescendant", item.firstChild.id);
       item.scrollIntoView({ block: "nearest" });
     } else {
       this.input.removeAttribute("aria-activedescendant");
@@ -365,9 +423,11 @@ class SearchBox {
     }
     if (view.heading && view.heading.length) article.append(h("h2", {}, marked(view.heading)));
     if (view.snippet && view.snippet.length) article.append(h("p", {}, marked(view.snippet)));
-    const link = h("a", { href: result.url, className: "md-search-result__link", tabindex: "-1" }, article);
-    return h("li", { className: "md-search-result__item", id: `hc-search-result-${i}`, role: "option",
-                     "aria-selected": "false", "data-hc-id": result.id }, link);
+    // The link is the option (an option may hold no link: axe's nested-interactive); the item is
+    // only its place in the list.
+    const link = h("a", { href: result.url, className: "md-search-result__link", tabindex: "-1",
+                          id: `hc-search-result-${i}`, role: "option", "aria-selected": "false" }, article);
+    return h("li", { className: "md-search-result__item", role: "none", "data-hc-id": result.id }, link);
   }
 
   noResults(query) {

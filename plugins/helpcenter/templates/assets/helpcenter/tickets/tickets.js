@@ -89,7 +89,19 @@ class TicketForm {
           ui.cancel)),
       this.opened);
     this.dialog = h("dialog", { className: "hc-ticket", "aria-labelledby": "hc-ticket-title", lang: this.lang,
-      onclose: () => this.remove() }, this.form);
+      onclose: () => this.remove(), onkeydown: (event) => this.wrapTab(event) }, this.form);
+  }
+
+  /** Tab from the last control goes to the first (and back): a modal dialog lets the browser's own
+      toolbar take focus after its last control; the form keeps it, as the search box does. */
+  wrapTab(event) {
+    if (event.key !== "Tab") return;
+    const stops = [...this.dialog.querySelectorAll("a[href], button, input, textarea, select, [tabindex]")]
+      .filter((el) => el.tabIndex >= 0 && !el.disabled && el.getClientRects().length);
+    const edge = event.shiftKey ? stops[0] : stops[stops.length - 1];
+    if (!stops.length || document.activeElement !== edge) return;
+    event.preventDefault();
+    (event.shiftKey ? stops[stops.length - 1] : stops[0]).focus();
   }
 
   summary() {
