@@ -69,6 +69,9 @@ def test_an_article_in_each_language_shows_our_ui_in_that_language(site: Path, l
     flow = json.loads(re.search(r'<template class="hc-flow__data" data-hc-json>(.*?)</template>',
                                 html, re.S).group(1))
     assert flow["strings"] == BUILTIN.section(lang, "flowcharts")
+    escalate = next(node for node in flow["nodes"].values() if node.get("collect"))
+    assert escalate["collect"] == [{"name": "network", "label": t(lang, "fields.network.label")},
+                                   {"name": "tx_hash", "label": t(lang, "fields.tx_hash.label")}]
     assert BUILTIN.t(lang, "flowcharts.progress", n=1) == EXPECTED[lang]["progress"]
 
 
@@ -106,6 +109,9 @@ def test_scripts_get_their_language_as_json(site: Path, lang: str) -> None:
     ours = BUILTIN.section(lang, "tickets")
     assert {k: tickets["languages"][lang][k] for k in ours} == ours
     assert tickets["languages"][lang]["ui"]["never_ask"] == t(lang, "tickets.ui.never_ask")
+    # The collectable fields' labels and help: UI strings too (fields.*), never English on these pages.
+    assert tickets["languages"][lang]["labels"]["tx_hash"] == t(lang, "fields.tx_hash.label")
+    assert tickets["languages"][lang]["help"]["memo_tag"] == t(lang, "fields.memo_tag.help")
 
 
 def test_check_finds_no_missing_strings(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -41,7 +41,7 @@ def test_vocabulary_is_the_content_plans_and_speaks_both_languages() -> None:
     vocabulary = fields.collect_fields()
     assert list(vocabulary) == list(PLAN["ticket_policy"]["collect_fields"])
     for name, field in vocabulary.items():
-        assert set(field.label) == set(field.help) == set(LANGS), name
+        assert set(field.label) == set(field.help) >= set(LANGS), name  # every shipped language (UI strings)
         assert fields.never_collect_kind(name) is None, name
     assert vocabulary["tx_hash"].label_in("zh") == "交易哈希（TxID）"
     assert vocabulary["tx_hash"].label_in("fr") == "Transaction hash (TxID)"
@@ -51,7 +51,7 @@ def test_strings_exist_in_both_languages_and_site_overrides_win() -> None:
     builtin = ui_strings.builtin()
     assert set(LANGS) <= set(builtin.layers)
     assert set(builtin.section("en", "flowcharts")) == set(builtin.section("zh", "flowcharts"))
-    assert builtin.section("ja", "flowcharts")["back"] == "Back"
+    assert builtin.section("de", "flowcharts")["back"] == "Back"  # a language the package does not ship
     site = ui_strings.load(options={"flowcharts": {"zh": {"back": "返回"}}})
     assert site.section("zh", "flowcharts")["back"] == "返回"
 

@@ -1,4 +1,8 @@
-"""The ticket field vocabulary (collect_fields.yml) and the never-collect list (never_collect.yml)."""
+"""The ticket field vocabulary (collect_fields.yml) and the never-collect list (never_collect.yml).
+
+A field's label and help text are UI strings (`fields.<name>.label` and `.help` in
+helpcenter/strings/<lang>.yml), so they follow the loader's fallback rule and every shipped language.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from helpcenter.floor import strings as ui_strings
 from helpcenter.floor.text import HAN, has_han
 
 HERE = Path(__file__).parent
@@ -18,19 +23,28 @@ SUBSTRING_MIN = 5  # shorter words ('pin', 'otp', 'seed') match whole words only
 
 @dataclass(frozen=True)
 class CollectField:
-    """A field an escalate leaf may collect: its name, and a label and help text per language."""
+    """A field an escalate leaf may collect: its name, and a label and help text per shipped language."""
 
     name: str
     label: dict[str, str]
     help: dict[str, str]
 
     def label_in(self, lang: str, fallback: str = "en") -> str:
-        """The label in `lang`, else in the fallback language, else the field name."""
-        return self.label.get(lang) or self.label.get(fallback) or self.name
+        """The label in `lang` (by the strings' fallback rule), else in the fallback language, else the name."""
+        return _text(f"fields.{self.name}.label", lang, fallback) or self.name
 
     def help_in(self, lang: str, fallback: str = "en") -> str:
-        """The help text in `lang`, else in the fallback language."""
-        return self.help.get(lang) or self.help.get(fallback, "")
+        """The help text in `lang` (by the strings' fallback rule), else in the fallback language."""
+        return _text(f"fields.{self.name}.help", lang, fallback)
+
+
+def _text(key: str, lang: str, fallback: str) -> str:
+    builtin = ui_strings.builtin()
+    for code in (lang, fallback):
+        resolved = builtin.resolve(code)
+        if key in resolved.texts and key not in resolved.missing:
+            return resolved.texts[key]
+    return builtin.reference.get(key, "")
 
 
 @dataclass(frozen=True)
@@ -45,8 +59,13 @@ class NeverCollect:
 @lru_cache(maxsize=1)
 def collect_fields() -> dict[str, CollectField]:
     """Every collectable field by name, in the vocabulary's order."""
-    data = _load("collect_fields.yml")
-    return {name: CollectField(name, dict(spec["label"]), dict(spec["help"])) for name, spec in data.items()}
+    layers = ui_strings.builtin_layers()
+
+    def shipped(key: str) -> dict[str, str]:
+        return {lang: layer.texts[key] for lang, layer in layers.items() if key in layer.texts}
+
+    return {name: CollectField(name, shipped(f"fields.{name}.label"), shipped(f"fields.{name}.help"))
+            for name in _load("collect_fields.yml")}
 
 
 @lru_cache(maxsize=1)
