@@ -80,7 +80,8 @@ def test_the_first_tab_stop_is_a_skip_link_into_the_content(tab, base: str, path
     _open(tab, base + path)
     tab.keyboard.press("Tab")
     first = tab.evaluate("() => [document.activeElement.matches('a.md-skip.hc-skip'),"
-                         " document.activeElement.getAttribute('href'), getComputedStyle(document.activeElement).opacity]")
+                         " document.activeElement.getAttribute('href'),"
+                         " getComputedStyle(document.activeElement).opacity]")
     assert first == [True, "#__hc-content", "1"]
     assert tab.locator("a.md-skip:visible").count() == 1  # Material's own (pages with a contents list) is hidden
     tab.keyboard.press("Enter")
