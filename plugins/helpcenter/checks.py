@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
+from helpcenter.a11y import palette as a11y_palette
 from helpcenter.content import catalog as catalog_loader
 from helpcenter.content import checks as content_checks
 from helpcenter.content import headings
@@ -68,6 +69,8 @@ def run_project(project: Project, paths: Sequence[Path] = ()) -> list[Diagnostic
     if "helpcenter-insights" in settings:
         problems += insights_checks.check_project(project)
     problems += notices_checks.check_project(project, catalog) + verify_channels.check_project(project)
+    config_file = project.config_file or project.root / "mkdocs.yml"
+    problems += a11y_palette.check(config_file, config_file.name)
     problems = sorted(set(problems))
     if not paths:
         return problems
