@@ -159,3 +159,21 @@ def test_new_writes_each_languages_skeleton_and_keeps_english_and_chinese() -> N
     assert "\n## 手順 {#steps}\n" in files["ja/wallet/network-fee.md"]
     assert "\n## Почему это происходит {#why}\n" in files["ru/wallet/network-fee.md"]
     assert files["de/wallet/network-fee.md"] == files["en/wallet/network-fee.md"]  # no German texts: English
+
+
+def with_own_field_label(project: Path) -> None:
+    """The languages site with a strings/ja.yml of its own that rewords one ticket field's label."""
+    (project / "strings").mkdir()
+    (project / "strings" / "ja.yml").write_text("fields:\n  tx_hash:\n    label: 取引 ID（TxID）\n", encoding="utf-8")
+
+
+def test_a_sites_file_rewords_a_ticket_fields_label_everywhere(built_site) -> None:
+    site = built_site("languages", edit=with_own_field_label)
+    tickets = json.loads(read(site, "assets/helpcenter/tickets/tickets.json"))
+    assert tickets["languages"]["ja"]["labels"]["tx_hash"] == "取引 ID（TxID）"
+    assert tickets["languages"]["ko"]["labels"]["tx_hash"] == t("ko", "fields.tx_hash.label")
+    html = read(site, "ja/wallet/network-fee/index.html")
+    flow = json.loads(re.search(r'<template class="hc-flow__data" data-hc-json>(.*?)</template>',
+                                html, re.S).group(1))
+    escalate = next(node for node in flow["nodes"].values() if node.get("collect"))
+    assert {"name": "tx_hash", "label": "取引 ID（TxID）"} in escalate["collect"]

@@ -29,22 +29,25 @@ class CollectField:
     label: dict[str, str]
     help: dict[str, str]
 
-    def label_in(self, lang: str, fallback: str = "en") -> str:
-        """The label in `lang` (by the strings' fallback rule), else in the fallback language, else the name."""
-        return _text(f"fields.{self.name}.label", lang, fallback) or self.name
+    def label_in(self, lang: str, fallback: str = "en", texts: ui_strings.Strings | None = None) -> str:
+        """The label in `lang` (by the strings' fallback rule), else in the fallback language, else the name.
 
-    def help_in(self, lang: str, fallback: str = "en") -> str:
+        `texts` are the site's UI strings (its own files may translate or reword a label); the package's by default.
+        """
+        return _text(f"fields.{self.name}.label", lang, fallback, texts) or self.name
+
+    def help_in(self, lang: str, fallback: str = "en", texts: ui_strings.Strings | None = None) -> str:
         """The help text in `lang` (by the strings' fallback rule), else in the fallback language."""
-        return _text(f"fields.{self.name}.help", lang, fallback)
+        return _text(f"fields.{self.name}.help", lang, fallback, texts)
 
 
-def _text(key: str, lang: str, fallback: str) -> str:
-    builtin = ui_strings.builtin()
+def _text(key: str, lang: str, fallback: str, texts: ui_strings.Strings | None) -> str:
+    loaded = texts or ui_strings.builtin()
     for code in (lang, fallback):
-        resolved = builtin.resolve(code)
+        resolved = loaded.resolve(code)
         if key in resolved.texts and key not in resolved.missing:
             return resolved.texts[key]
-    return builtin.reference.get(key, "")
+    return loaded.reference.get(key, "")
 
 
 @dataclass(frozen=True)

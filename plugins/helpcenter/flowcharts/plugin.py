@@ -65,7 +65,7 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
         widget = flow_view.flow_view(
             tree, lang, catalog, page_url=page.url, directory_urls=config.use_directory_urls,
             article={"id": article.id, "title": article.title, "url": page.canonical_url or "/" + page.url},
-            strings=self.articles.strings.section(lang, "flowcharts"))
+            strings=self.articles.strings.section(lang, "flowcharts"), site_strings=self.articles.strings)
         return render.render(widget, self.env) + html
 
     def outline(self, tree_id: str, lang: str, article_link) -> str:

@@ -76,11 +76,12 @@ class FlowView:
 
 
 def flow_view(tree: Tree, lang: str, catalog: Catalog, *, page_url: str, article: Mapping[str, str],
-              directory_urls: bool = True, strings: Mapping[str, str] | None = None) -> FlowView:
+              directory_urls: bool = True, strings: Mapping[str, str] | None = None,
+              site_strings: ui_strings.Strings | None = None) -> FlowView:
     """The widget of `tree` on the page at site-relative `page_url` (its article: id, title, url).
 
     `strings` are the `flowcharts` strings of `lang` (the site's, from the strings loader); the
-    package's own when not given.
+    package's own when not given. `site_strings` are the site's, for the collected fields' labels.
     """
     fallback = catalog.default_language
     vocabulary = fields.collect_fields()
@@ -90,7 +91,8 @@ def flow_view(tree: Tree, lang: str, catalog: Catalog, *, page_url: str, article
             continue
         text = node.text.text(lang, fallback) if node.text else ""
         link = _article_link(catalog, node.article, lang, page_url, directory_urls) if node.article else None
-        collect = tuple(FieldView(name, vocabulary[name].label_in(lang), vocabulary[name].help_in(lang))
+        collect = tuple(FieldView(name, vocabulary[name].label_in(lang, texts=site_strings),
+                                  vocabulary[name].help_in(lang, texts=site_strings))
                         for name in node.collect if name in vocabulary)
         nodes.append(NodeView(node.id, node.kind, text, node.id == tree.start,
                               tuple(OptionView(o.label.text(lang, fallback), o.next) for o in node.options),

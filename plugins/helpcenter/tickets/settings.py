@@ -130,7 +130,7 @@ def _channel(options: Options, recipe: Recipe) -> dict[str, str]:
 def article_link(settings: Settings, ticket: Ticket, texts: ui_strings.Strings | None = None) -> Composed:
     """The prefilled link of the Still stuck? box (works without JavaScript)."""
     words = strings(ticket.lang, texts)["ticket"]
-    labels = _labels(settings, ticket.lang)
+    labels = _labels(settings, ticket.lang, texts)
     return compose(settings.recipe, redact(ticket), words, labels)
 
 
@@ -151,8 +151,8 @@ def client_config(settings: Settings, languages: tuple[str, ...],
         "languages": {lang: {
             **strings(lang, texts),
             "channel": settings.channel_in(lang),
-            "labels": _labels(settings, lang),
-            "help": {**{name: spec.help_in(lang) for name, spec in collect_fields().items()},
+            "labels": _labels(settings, lang, texts),
+            "help": {**{name: spec.help_in(lang, texts=texts) for name, spec in collect_fields().items()},
                      **{f.name: f.hint_in(lang) for f in own}},
         } for lang in languages},
     }
@@ -163,9 +163,9 @@ def fill(template: str, label: str) -> str:
     return template.replace("{label}", label)
 
 
-def _labels(settings: Settings, lang: str) -> dict[str, str]:
-    """Every field's label in `lang`: the vocabulary's, and the site's own fields' (which win)."""
-    return {**{name: spec.label_in(lang) for name, spec in collect_fields().items()},
+def _labels(settings: Settings, lang: str, texts: ui_strings.Strings | None = None) -> dict[str, str]:
+    """Every field's label in `lang`: the vocabulary's (UI strings), and the site's own fields' (which win)."""
+    return {**{name: spec.label_in(lang, texts=texts) for name, spec in collect_fields().items()},
             **{f.name: f.label_in(lang) for f in settings.fields.fields}}
 
 
