@@ -16,7 +16,7 @@ from helpcenter.tickets.options import Options
 from helpcenter.tickets.recipe import Recipe, encode_name, literal
 
 EXAMPLE = "https://support.example.com/hc/{locale}/requests/new"
-DEFAULT_LOCALES = {"en": "en-us", "zh": "zh-cn"}
+DEFAULT_LOCALES = {"en": "en-us", "zh": "zh-cn", "zh-Hant": "zh-tw"}  # others (ja, ko, es, ru, vi) are their own code
 
 
 def recipe(options: Options) -> tuple[Recipe | None, list[Diagnostic]]:
