@@ -13,7 +13,7 @@
 
 import { h } from "../shared/dom.js";
 import { EVENTS, emit, register } from "../shared/events.js";
-import { pageLanguage } from "../shared/lang.js";
+import { pageTag } from "../shared/lang.js";
 import { onPage } from "../shared/page.js";
 import { TO_WORKER, TYPE } from "./protocol.js";
 
@@ -109,7 +109,8 @@ class Client {
   }
 }
 
-let lang = pageLanguage();
+// The page's language as the site writes it: the index folder is search/<code>/ (zh-Hant is not zh).
+let lang = pageTag();
 let client = new Client(lang);
 
 /** Whether `text` holds a recovery phrase, a key or similar ("block"), a maybe-secret, or nothing. */
@@ -252,7 +253,7 @@ class SearchBox {
   /** An instant navigation showed another page: close the box; another language gets its own worker. */
   follow() {
     if (this.toggle.checked) this.setOpen(false);
-    const next = pageLanguage();
+    const next = pageTag();
     if (next === lang) return;
     client.worker.terminate();
     client.ready.catch(() => {}); // nobody waits on the old worker any more
