@@ -1,4 +1,7 @@
-"""Find BIP-39 recovery phrases (whole, partial, numbered, spaced or not, one word misspelled) in text.
+"""Find seed phrases (whole, partial, numbered, spaced or not, one word misspelled) in text.
+
+Every list of `wordlists` is searched: BIP-39 (and Electrum 2.0+ seeds, which use its lists), Monero's
+25-word seeds in all their languages, Electrum's pre-2.0 list and SLIP-39 shares.
 
 This is the Python twin of the phrase half of `assets/helpcenter/firewall/secrets.js`: the same tokens, the
 same runs and the same rules, pinned by tests/fixtures/firewall/secret-vectors.yml. Indices here are
@@ -9,29 +12,34 @@ How a run becomes a finding, per word list:
   `wordlists.normalize`; a token is *exact* (in the list) or *near* (one edit from a list word);
 - consecutive exact/near tokens joined only by spaces, commas, dots, brackets or a one- or
   two-digit number form a run; a run is cut into segments holding at most one near token;
-- a segment is a phrase when it holds a valid BIP-39 checksum window (12 to 24 words), at least
-  five distinct uncommon list words, at least three in a numbered list of four or more, or at
-  least two right after a label such as "seed phrase" or 助记词 ("uncommon": not in
-  bip39_common.json, the list words our own articles use; see tools/tickets_common_words.py);
-- Chinese is judged by 12-character windows (seven distinct uncommon characters, or a valid
-  checksum with five, or with two after a label) because ordinary Chinese uses list characters
-  all the time, unless a space or separator stands between nearly every character: then six
-  characters are a phrase.
+- a segment is a phrase when it holds a whole seed of its list's scheme (a window its wallet
+  would accept: see `checksums`), at least five distinct uncommon list words, at least three in
+  a numbered list of four or more, or at least two right after a label such as "seed phrase" or
+  助记词 ("uncommon": not in common_words.json, the list words our own articles use; see
+  tools/firewall_common_words.py);
+- Chinese is judged by 12-character windows (seven distinct uncommon characters, or a whole seed
+  with five, or with two after a label) because ordinary Chinese uses list characters all the
+  time, unless a space or separator stands between nearly every character: then six characters
+  are a phrase.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from helpcenter.firewall import checksums
 from helpcenter.firewall.wordlists import WordList, load, normalize
-from helpcenter.floor.text import JS_SPACE, is_han
+from helpcenter.floor.text import CJK, JS_SPACE, is_han
 
-PHRASE_LENGTHS = (12, 15, 18, 21, 24)
+PHRASE_LENGTHS = checksums.BIP39_LENGTHS
+checksum_ok = checksums.bip39
 MIN_RARE = 5  # distinct uncommon words: ordinary English text reached 3 in 6 MB of README files
+# Electrum's pre-2.0 list is a frequency list of English poetry: "black, red, green, yellow, blue" is five
+# of its words. A part of such a seed needs more of them (a whole one is twelve in a row).
+MIN_RARE_BY_SCHEME = {"electrum-old": 8}
 MIN_RARE_LIST = 3  # in a numbered list (1. … 2. …) of at least MIN_LIST_WORDS
 MIN_LIST_WORDS = 4
 MIN_RARE_LABELLED = 2  # right after "seed phrase", "助记词", …
@@ -51,6 +59,8 @@ LABEL = re.compile(
     re.IGNORECASE,
 )
 ALNUM = re.compile("[0-9A-Za-z]")
+# Scripts whose words Electrum joins without spaces: Han, kana and Hangul.
+CJK_WORD = re.compile(f"^[{CJK}\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 MIN_CODE = 16
 EXACT, NEAR = 2, 1
 
@@ -133,15 +143,30 @@ def _status(wordlist: WordList, token: Token) -> int:
     return NEAR if index.near(token.norm) else 0
 
 
-def checksum_ok(indices: list[int]) -> bool:
-    """Whether word indices form a BIP-39 mnemonic: entropy bits followed by its SHA-256 checksum."""
-    if len(indices) not in PHRASE_LENGTHS:
-        return False
-    bits = "".join(format(i, "011b") for i in indices)
-    size = len(bits) // 33 * 32
-    entropy = int(bits[:size], 2).to_bytes(size // 8, "big")
-    digest = format(int.from_bytes(hashlib.sha256(entropy).digest(), "big"), "0256b")
-    return bits[size:] == digest[: len(bits) - size]
+def is_seed(wordlist: WordList, words: list[str]) -> bool:
+    """Whether normalised list words are a whole seed its wallet would accept (see `checksums`)."""
+    indices = [wordlist.index[w] for w in words]
+    if wordlist.scheme == "bip39":
+        # Electrum makes its seeds in English (it reads other BIP-39 lists too); not Chinese characters, where
+        # a one-in-230 hash on any twelve characters next to 助记词 would be found in ordinary sentences.
+        return checksums.bip39(indices) or (not wordlist.is_han and
+                                            checksums.electrum(words, CJK_WORD.match(wordlist.words[0]) is not None))
+    if wordlist.scheme == "monero":
+        spelt = wordlist.spelt or wordlist.words
+        return checksums.monero([spelt[i] for i in indices], wordlist.prefix)
+    if wordlist.scheme == "slip39":
+        return checksums.slip39(indices)
+    return True  # electrum-old: Electrum takes any run of 12 or 24 of its words (its own is_old_seed)
+
+
+def _seeds(wordlist: WordList, segment: list[tuple[Token, int]], least: int) -> Iterator[tuple[int, int]]:
+    """Spans of the windows of a segment that are whole seeds holding at least `least` uncommon words."""
+    exact = [t.norm if t.norm in wordlist.index else "" for t, _ in segment]
+    for length in (*checksums.LENGTHS[wordlist.scheme], *checksums.EXTRA_LENGTHS.get(wordlist.language, ())):
+        for i in range(len(exact) - length + 1):
+            window = exact[i:i + length]
+            if all(window) and _rare(wordlist, segment[i:i + length]) >= least and is_seed(wordlist, window):
+                yield segment[i][0].start, segment[i + length - 1][0].end
 
 
 def _runs(text: str, toks: list[Token], wordlist: WordList) -> Iterator[list[tuple[Token, int]]]:
@@ -173,16 +198,6 @@ def _rare(wordlist: WordList, segment: list[tuple[Token, int]]) -> int:
     return len({t.norm for t, status in segment if status == EXACT and t.norm not in wordlist.common})
 
 
-def _has_checksum(wordlist: WordList, segment: list[tuple[Token, int]]) -> bool:
-    exact = [wordlist.index.get(t.norm, -1) for t, _ in segment]
-    for length in PHRASE_LENGTHS:
-        for i in range(len(exact) - length + 1):
-            window = exact[i:i + length]
-            if min(window) >= 0 and checksum_ok(window):
-                return True
-    return False
-
-
 def _share(gaps: list[str], pattern: re.Pattern[str]) -> bool:
     return bool(gaps) and 2 * sum(1 for g in gaps if pattern.search(g)) >= len(gaps)
 
@@ -199,13 +214,18 @@ def _judge(text: str, wordlist: WordList, segment: list[tuple[Token, int]],
     if wordlist.is_han and 4 * sum(1 for g in gaps if g) < 3 * len(gaps):
         return _judge_han(wordlist, segment, labelled)
     phrase = (
-        rare >= MIN_RARE
+        rare >= MIN_RARE_BY_SCHEME.get(wordlist.scheme, MIN_RARE)
         or (_share(gaps, DIGIT) and len(segment) >= MIN_LIST_WORDS and rare >= MIN_RARE_LIST)
-        or (labelled and rare >= MIN_RARE_LABELLED)
+        or (labelled and _rare(wordlist, _outside(segment, labels)) >= MIN_RARE_LABELLED)
         or (wordlist.is_han and len(segment) >= MIN_SPACED_HAN)
-        or _has_checksum(wordlist, segment)
+        or next(_seeds(wordlist, segment, 0), None) is not None
     )
     return [(start, end)] if phrase else []
+
+
+def _outside(segment: list[tuple[Token, int]], labels: list[tuple[int, int]]) -> list[tuple[Token, int]]:
+    # A label's own words ("recovery phrase": SLIP-39 has "phrase") are not words it introduces.
+    return [(t, s) for t, s in segment if not any(a <= t.start < b for a, b in labels)]
 
 
 def _judge_han(wordlist: WordList, segment: list[tuple[Token, int]], labelled: bool) -> list[tuple[int, int]]:
@@ -214,12 +234,7 @@ def _judge_han(wordlist: WordList, segment: list[tuple[Token, int]], labelled: b
     for i in range(len(segment) - HAN_WINDOW + 1):
         if _rare(wordlist, segment[i:i + HAN_WINDOW]) >= MIN_RARE_HAN:
             spans.append((segment[i][0].start, segment[i + HAN_WINDOW - 1][0].end))
-    for length in PHRASE_LENGTHS:
-        for i in range(len(segment) - length + 1):
-            window = segment[i:i + length]
-            if _rare(wordlist, window) >= least and \
-                    checksum_ok([wordlist.index[t.norm] for t, _ in window]):
-                spans.append((window[0][0].start, window[-1][0].end))
+    spans.extend(_seeds(wordlist, segment, least))
     return spans
 
 

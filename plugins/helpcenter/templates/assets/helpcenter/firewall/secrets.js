@@ -2,15 +2,17 @@
 //
 // Twin of helpcenter/firewall/secrets.py and phrases.py (same rules, same constants; both are pinned
 // by tests/fixtures/firewall/secret-vectors.yml). start/end are JavaScript (UTF-16) string indices.
-// The BIP-39 word lists (every language the `mnemonic` package ships) are a JSON file next to this
+// The seed word lists (BIP-39 in every language `mnemonic` ships, Monero's in all its languages,
+// Electrum's old list, SLIP-39's; see helpcenter/firewall/wordlists.py) are a JSON file next to this
 // module, fetched only the first time a text could hold a phrase (couldHoldPhrase). Nothing found
 // here is ever stored, logged or sent anywhere.
 
+import { BIP39_LENGTHS, EXTRA_LENGTHS, LENGTHS, bip39, electrum, monero, slip39 } from "./checksums.js";
 import { register } from "../shared/events.js";
-import { sha256 } from "../shared/sha256.js";
 
-const PHRASE_LENGTHS = [12, 15, 18, 21, 24];
+const PHRASE_LENGTHS = BIP39_LENGTHS;
 const MIN_RARE = 5;
+const MIN_RARE_BY_SCHEME = { "electrum-old": 8 };  // a poetry frequency list: "black, red, green, yellow, blue"
 const MIN_RARE_LIST = 3;
 const MIN_LIST_WORDS = 4;
 const MIN_RARE_LABELLED = 2;
@@ -31,6 +33,8 @@ const JOIN_GAP = new RegExp(`^[${SEPARATORS}]*(?:[0-9０-９]{1,2}[${SEPARATORS}
 const DIGIT = /[0-9０-９]/;
 const LETTER = /[\p{L}\p{M}\uFFFD]/u;  // U+FFFD: mnemonic's Russian list has a word spelt with it ('сно��а')
 const ALNUM = /[0-9A-Za-z]/;
+// Scripts whose words Electrum joins without spaces: Han, kana and Hangul (CJK_WORD in phrases.py).
+const CJK_WORD = /^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/u;
 const LABEL = new RegExp(
   "(?:recovery|seed|secret|backup|mnemonic)[ \\t]*(?:phrase|words?)|mnemonic|" +
   "助记词|助記詞|恢复短语|恢復短語|种子短语|種子短語|备份短语|備份短語|シードフレーズ|復元フレーズ", "gi");
@@ -146,8 +150,11 @@ function loadLists() {
       .then((data) => Object.keys(data.lists).sort().map((language) => {
         const words = data.lists[language].split(" ");
         const common = new Set((data.common[language] || "").split(" ").filter(Boolean));
-        return { language, index: new Map(words.map((w, n) => [w, n])), common,
-          isHan: language.startsWith("chinese_"), near: null };
+        const isHan = words.slice(0, 16).every((w) => Array.from(w).length === 1 && isHan(w.codePointAt(0)));
+        return { language, words, index: new Map(words.map((w, n) => [w, n])), common, isHan, near: null,
+          scheme: (data.schemes || {})[language] || "bip39", prefix: (data.prefixes || {})[language] || 0,
+          spelt: (data.spelt || {})[language] ? data.spelt[language].split(" ") : words,
+          cjk: CJK_WORD.test(words[0]) };
       }));
     listsPromise.catch(() => { listsPromise = null; });  // a later call may try again
   }
@@ -181,16 +188,31 @@ function status(list, token) {
   return isNear(list, token.norm) ? NEAR : 0;
 }
 
-// BIP-39 checksum: the first ENT bits are entropy, the rest the start of SHA-256(entropy).
+export const checksumOk = bip39;
 
-export function checksumOk(indices) {
-  if (!PHRASE_LENGTHS.includes(indices.length)) return false;
-  const bits = indices.map((n) => n.toString(2).padStart(11, "0")).join("");
-  const size = Math.floor(bits.length / 33) * 32;
-  const entropy = new Uint8Array(size / 8);
-  for (let b = 0; b < entropy.length; b += 1) entropy[b] = parseInt(bits.slice(b * 8, b * 8 + 8), 2);
-  const digest = Array.from(sha256(entropy), (byte) => byte.toString(2).padStart(8, "0")).join("");
-  return bits.slice(size) === digest.slice(0, bits.length - size);
+// Twin of is_seed: whether normalised list words are a whole seed its wallet would accept.
+function isSeed(list, words) {
+  const indices = words.map((w) => list.index.get(w));
+  // Electrum: not on Chinese characters (see is_seed).
+  if (list.scheme === "bip39") return bip39(indices) || (!list.isHan && electrum(words, list.cjk));
+  if (list.scheme === "monero") return monero(indices.map((n) => list.spelt[n]), list.prefix);
+  if (list.scheme === "slip39") return slip39(indices);
+  return true;  // electrum-old: Electrum takes any run of 12 or 24 of its words (its own is_old_seed)
+}
+
+// Twin of _seeds: spans of the windows of a segment that are whole seeds with at least `least` rare words.
+function seeds(list, segment, least) {
+  const exact = segment.map(({ token }) => (list.index.has(token.norm) ? token.norm : ""));
+  const spans = [];
+  for (const length of [...LENGTHS[list.scheme], ...(EXTRA_LENGTHS[list.language] || [])]) {
+    for (let i = 0; i + length <= exact.length; i += 1) {
+      const window = exact.slice(i, i + length);
+      if (window.every(Boolean) && rare(list, segment.slice(i, i + length)) >= least && isSeed(list, window)) {
+        spans.push([segment[i].token.start, segment[i + length - 1].token.end]);
+      }
+    }
+  }
+  return spans;
 }
 
 // Phrases (twin of phrases.py) ---------------------------------------------------------------------
@@ -229,34 +251,27 @@ function rare(list, segment) {
   return seen.size;
 }
 
-function hasChecksum(list, segment) {
-  const exact = segment.map(({ token }) => (list.index.has(token.norm) ? list.index.get(token.norm) : -1));
-  for (const length of PHRASE_LENGTHS) {
-    for (let i = 0; i + length <= exact.length; i += 1) {
-      const window = exact.slice(i, i + length);
-      if (Math.min(...window) >= 0 && checksumOk(window)) return true;
-    }
-  }
-  return false;
-}
-
 const share = (gaps, pattern) => gaps.length > 0 && 2 * gaps.filter((g) => pattern.test(g)).length >= gaps.length;
 
 function judge(text, list, segment, labels) {
   const start = segment[0].token.start;
   const end = segment[segment.length - 1].token.end;
   const gaps = segment.slice(1).map((item, i) => text.slice(segment[i].token.end, item.token.start));
-  const labelled = labels.some((labelEnd) => start - LABEL_REACH <= labelEnd && labelEnd <= end);
+  const labelled = labels.some(([, labelEnd]) => start - LABEL_REACH <= labelEnd && labelEnd <= end);
   const count = rare(list, segment);
   if (!gaps.length) return [];
   if (list.isHan && 4 * gaps.filter((g) => g).length < 3 * gaps.length) return judgeHan(list, segment, labelled);
-  const phrase = count >= MIN_RARE ||
+  const phrase = count >= (MIN_RARE_BY_SCHEME[list.scheme] ?? MIN_RARE) ||
     (share(gaps, DIGIT) && segment.length >= MIN_LIST_WORDS && count >= MIN_RARE_LIST) ||
-    (labelled && count >= MIN_RARE_LABELLED) ||
+    (labelled && rare(list, outside(segment, labels)) >= MIN_RARE_LABELLED) ||
     (list.isHan && segment.length >= MIN_SPACED_HAN) ||
-    hasChecksum(list, segment);
+    seeds(list, segment, 0).length > 0;
   return phrase ? [[start, end]] : [];
 }
+
+// A label's own words ("recovery phrase": SLIP-39 has "phrase") are not words it introduces.
+const outside = (segment, labels) =>
+  segment.filter(({ token }) => !labels.some(([a, b]) => a <= token.start && token.start < b));
 
 function judgeHan(list, segment, labelled) {
   const spans = [];
@@ -266,14 +281,7 @@ function judgeHan(list, segment, labelled) {
       spans.push([segment[i].token.start, segment[i + HAN_WINDOW - 1].token.end]);
     }
   }
-  for (const length of PHRASE_LENGTHS) {
-    for (let i = 0; i + length <= segment.length; i += 1) {
-      const window = segment.slice(i, i + length);
-      if (rare(list, window) >= least && checksumOk(window.map(({ token }) => list.index.get(token.norm)))) {
-        spans.push([window[0].token.start, window[window.length - 1].token.end]);
-      }
-    }
-  }
+  spans.push(...seeds(list, segment, least));
   return spans;
 }
 
@@ -300,7 +308,7 @@ function couldHoldPhrase(text, toks) {
 }
 
 function findPhrases(text, toks, lists) {
-  const labels = Array.from(text.matchAll(LABEL), (m) => m.index + m[0].length);
+  const labels = Array.from(text.matchAll(LABEL), (m) => [m.index, m.index + m[0].length]);
   const spans = [];
   for (const list of lists) {
     for (const run of runs(text, toks, list)) {
