@@ -150,8 +150,8 @@ function loadLists() {
       .then((data) => Object.keys(data.lists).sort().map((language) => {
         const words = data.lists[language].split(" ");
         const common = new Set((data.common[language] || "").split(" ").filter(Boolean));
-        const isHan = words.slice(0, 16).every((w) => Array.from(w).length === 1 && isHan(w.codePointAt(0)));
-        return { language, words, index: new Map(words.map((w, n) => [w, n])), common, isHan, near: null,
+        const han = words.slice(0, 16).every((w) => Array.from(w).length === 1 && isHan(w.codePointAt(0)));
+        return { language, words, index: new Map(words.map((w, n) => [w, n])), common, isHan: han, near: null,
           scheme: (data.schemes || {})[language] || "bip39", prefix: (data.prefixes || {})[language] || 0,
           spelt: (data.spelt || {})[language] ? data.spelt[language].split(" ") : words,
           cjk: CJK_WORD.test(words[0]) };
