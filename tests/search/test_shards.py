@@ -136,7 +136,7 @@ def test_the_sharded_engine_ranks_as_the_whole_index(page, sample_site: Path, se
         if got != want:
             differ.append((lang, query, got, want))
     assert len(queries) > 60
-    assert differ == []
+    assert differ == [], "\n".join(f"{lang} {query!r}: {got[:3]} != {want[:3]}" for lang, query, got, want in differ)
 
 
 @pytest.mark.browser

@@ -105,8 +105,13 @@ export class LanguageIndex {
       const known = unit.alts.some((alt) => alt.terms.every((t) => this.df(t) > 0));
       const near = known ? unit.kind === "word" && unit.key.length >= 5 && !/\d/u.test(unit.key)
         : [...raw].length >= 4 && !/^\d+$/u.test(raw);
-      // Near spellings (typos, rare variants) are looked up among the words that start like the word typed.
-      if (near) for (const start of new Set([[...raw][0], [...unit.key][0]])) ranges.push([start, `${start}\uffff`]);
+      // Near spellings (typos, rare variants) are looked up among the words that start with the same two
+      // letters as the word typed: a range that stays a chunk or two however big the vocabulary grows.
+      if (near) {
+        for (const start of new Set([[...raw].slice(0, 2).join(""), [...unit.key].slice(0, 2).join("")])) {
+          ranges.push([start, `${start}\uffff`]);
+        }
+      }
     }
     await this.store.needWords(ranges);
   }
