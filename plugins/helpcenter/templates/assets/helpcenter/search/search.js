@@ -191,8 +191,8 @@ class SearchBox {
     this.status = h("div", { className: "md-search-result__meta", "aria-live": "polite" });
     this.list = h("ol", { className: "md-search-result__list", id: "hc-search-results", role: "listbox" });
     this.extra = h("div", { className: "hc-search__extra" });
-    // Scrollable by keyboard while open; no stop while closed (it is not shown then).
-    this.scrollwrap = h("div", { className: "md-search__scrollwrap", tabindex: "-1" },
+    // Scrollable by keyboard (search.css hides it, and so takes it out of the Tab order, while closed).
+    this.scrollwrap = h("div", { className: "md-search__scrollwrap", tabindex: "0" },
       h("div", { className: "md-search-result" }, this.status, this.extra, this.list));
     this.root = h("div", { className: "md-search hc-search", role: "dialog", "aria-modal": "true" },
       h("label", { className: "md-search__overlay", for: "__search" }),
@@ -229,7 +229,6 @@ class SearchBox {
     document.addEventListener("keyup", (event) => { if (event.key === "Tab") this.tabbing = false; }, true);
     this.toggle.addEventListener("change", () => {
       this.input.setAttribute("aria-expanded", String(this.toggle.checked));
-      this.scrollwrap.tabIndex = this.toggle.checked ? 0 : -1;
       this.activate(-1); // reopened: arrows start again from the query
       if (this.toggle.checked) {
         const before = document.activeElement;
