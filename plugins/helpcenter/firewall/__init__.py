@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from helpcenter.firewall.secrets import MUST_BLOCK, Finding, find_secrets, must_block, scrub
 
+# Every seed list (BIP-39, Monero, Electrum, SLIP-39); the name stays what sites and tests already know.
 WORDLISTS_URI = "assets/helpcenter/firewall/bip39-wordlists.json"  # fetched lazily by firewall/secrets.js, next to it
 
 

@@ -242,8 +242,8 @@ def could_hold_phrase(text: str, toks: list[Token]) -> bool:
     """Whether any rule of `_judge` could find a phrase in `text`, decided without the word lists.
 
     The fewest tokens each rule needs: a labelled phrase 2, a numbered list 4 (and so five rare
-    words, spaced Chinese and a checksum), unspaced Chinese 12. The browser fetches the word lists
-    (88 KiB) only when this holds, so short searches never download them; a property test holds
+    words, spaced Chinese and every whole seed), unspaced Chinese 12. The browser fetches the word lists
+    (171 KiB gzipped) only when this holds, so short searches never download them; a property test holds
     it true for every text in which the rules find something.
     """
     if len(toks) < MIN_RARE_LABELLED:

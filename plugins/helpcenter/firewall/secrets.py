@@ -7,7 +7,7 @@ tests/fixtures/firewall/secret-vectors.yml. Kinds:
 
 | kind | what | the reader may send it? |
 |---|---|---|
-| recovery-phrase | BIP-39 words in any list `mnemonic` ships (see `phrases`) | never |
+| recovery-phrase | a wallet's seed words: BIP-39, Monero, Electrum (old and new), SLIP-39 (see `phrases`) | never |
 | private-key | 64 hex digits (whole, or in equal groups) labelled as a key | never |
 | ambiguous-hex | 64 hex digits with no label: a TxID or a raw key | after confirming it is a TxID |
 | wif | a Wallet Import Format key (5…, K…, L…; testnet 9…, c…) | never |
