@@ -82,11 +82,13 @@ def test_words_and_articles_match_the_tiers(sample_site: Path, lang: str) -> Non
         assert chunk["terms"][0] == meta["words"][k]
         words.update(zip(chunk["terms"], chunk["df"], strict=True))
     assert set(words) == set(tier1["index"]["terms"]) | set(tier2["index"]["terms"])
-    sections = iter(tier2["sections"])
+    sections = iter(enumerate(tier2["sections"]))
     for n, row in enumerate(tier1["docs"]):
         article = _read(folder, f"d/{n}.json")
         assert article[:4] == row
-        assert [[n, *s] for s in article[4]] == [next(sections) for _ in range(meta["sections"][n])]
+        for anchor_heading, (ref, section) in zip(article[4], [next(sections) for _ in range(meta["sections"][n])],
+                                                  strict=True):
+            assert [n, *anchor_heading, _read(folder, f"s/{ref}.json")] == section
         assert meta["titles"][n] == len(tokenize.title_key(row[2]))
     assert next(sections, None) is None
 

@@ -13,8 +13,8 @@ ranks exactly as the whole index does (tests/search/test_shards.py compares them
 - `p/<k>.json`, postings: a range of terms with, per field of either tier, the documents holding
   them and their BM25 scores, `{terms, df, <field>: [[ref, [Δterm, score, …]]]}` (Δterm numbers the
   shard's own terms);
-- `d/<n>.json`, one article: `[id, url, title, summary, [[anchor, heading, text], …]]`, fetched
-  for the results shown.
+- `d/<n>.json`, one article: `[id, url, title, summary, [[anchor, heading], …]]`, fetched for the
+  results shown, and `s/<ref>.json`, one section's text, for the section a shown result points at.
 
 Term order is JavaScript's (UTF-16 code units), the order lunr.js numbers terms in, so that sums of
 scores run in the same order in the browser as in lunr.
@@ -38,22 +38,30 @@ FORMAT = 2
 META = "meta.json"
 WORDS_PER_CHUNK = 2000
 POSTINGS_PER_SHARD = 1500  # a shard of ~1,500 (document, score) pairs is ~5 KiB gzip
-DOCS_DIR, WORDS_DIR, POSTINGS_DIR = "d", "w", "p"
+DOCS_DIR, TEXTS_DIR, WORDS_DIR, POSTINGS_DIR = "d", "s", "w", "p"
 
 
 class DocWriter:
-    """Writes each article's own file as the builder adds it (nothing of it stays in memory)."""
+    """Writes each article's files as the builder adds it (nothing of it stays in memory): its row with
+    its sections' anchors and headings (`d/<n>.json`), and each section's text (`s/<ref>.json`), which
+    is fetched only for the section a shown result points at."""
 
     def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        folder.mkdir(parents=True, exist_ok=True)
+        self.docs, self.texts = folder / DOCS_DIR, folder / TEXTS_DIR
+        self.docs.mkdir(parents=True, exist_ok=True)
+        self.texts.mkdir(parents=True, exist_ok=True)
+        self.sections = 0  # section numbers run on across articles, as the body tier numbers them
 
     def __call__(self, n: int, row: list[Any]) -> None:
-        (self.folder / f"{n}.json").write_text(_dumps(row), encoding="utf-8")
+        *head, sections = row
+        (self.docs / f"{n}.json").write_text(_dumps([*head, [s[:2] for s in sections]]), encoding="utf-8")
+        for section in sections:
+            (self.texts / f"{self.sections}.json").write_text(_dumps(section[2]), encoding="utf-8")
+            self.sections += 1
 
 
 def write(folder: Path, builder: Builder, extra: dict[str, Any], secret: str | None) -> list[Path]:
-    """Write meta, words and postings of `builder` into `folder` (its `d/` is written while adding)."""
+    """Write meta, words and postings of `builder` into `folder` (`d/` and `s/` are written while adding)."""
     terms1, terms2 = builder.prepare()
     union = [term for term, _ in groupby(heapq.merge(terms1, terms2, key=_js_order))]
     position = {term: n for n, term in enumerate(union)}

@@ -97,10 +97,11 @@ class SiteIndex:
             with (folder / TIER2).open("w", encoding="utf-8") as out:
                 builder.write_tier2(out, builder.tier2.terms)
             builder.close()
-            docs = folder / shards.DOCS_DIR
-            shutil.rmtree(docs, ignore_errors=True)
-            shutil.move(Path(self.scratch.name) / lang, docs)
-            written += [folder / TIER1, folder / TIER2, docs]
+            for name in (shards.DOCS_DIR, shards.TEXTS_DIR):
+                shutil.rmtree(folder / name, ignore_errors=True)
+                shutil.move(Path(self.scratch.name) / lang / name, folder / name)
+                written.append(folder / name)
+            written += [folder / TIER1, folder / TIER2]
         self.scratch.cleanup()
         return written
 

@@ -59,13 +59,17 @@ export class LanguageIndex {
     ranked.sort((a, b) => (b.exactTitle - a.exactTitle) || (b.score - a.score) || (a.doc.n - b.doc.n));
     const shown = rows === null ? ranked : ranked.slice(0, rows);
     await this.store.needDocs(shown.map((found) => found.doc.n));
+    const pointed = [];
     for (const found of shown) {
       found.doc = this.row(found.doc.n);
       // Point at the section when it carries the match, not when the title or summary did.
       const best = found.sections[0];
       const section = best && this.store.section(best.ref);
-      found.section = section && section[1] && best.score >= 0.5 * found.base ? section : null;
+      found.section = section && section[1] && best.score >= 0.5 * found.base ? best.ref : null;
+      if (found.section !== null) pointed.push(best.ref);
     }
+    await this.store.needSections(pointed); // the snippet quotes the section's text
+    for (const found of shown) if (found.section !== null) found.section = this.store.section(found.section);
     return shown;
   }
 

@@ -3,9 +3,10 @@
 //
 // meta.json names the first term of every words chunk (w/<k>.json: terms and in how many
 // articles each occurs) and of every postings shard (p/<k>.json: per field, the documents holding
-// each term and their BM25 scores); d/<n>.json is one article's row and sections. A query fetches
-// the shards of its terms, the words chunks its prefixes and typos need, and the rows of the
-// results it shows, each once.
+// each term and their BM25 scores); d/<n>.json is one article's row and its sections' anchors and
+// headings, s/<ref>.json one section's text. A query fetches the shards of its terms, the words
+// chunks its prefixes and typos need, the rows of the results it shows and the texts of the sections
+// they point at, each once.
 
 /** JavaScript's own string order (UTF-16 code units), the order lunr numbers terms in. */
 function compare(a, b) {
@@ -36,7 +37,9 @@ export class ShardStore {
     this.words = new Map(); // chunk number → Promise
     this.wordsLoaded = new Map(); // chunk number → {terms, df: Map}
     this.docs = new Map(); // article number → Promise of its row
-    this.rows = new Map(); // article number → [id, url, title, summary, sections]
+    this.rows = new Map(); // article number → [id, url, title, summary, [[anchor, heading]]]
+    this.texts = new Map(); // section number → Promise
+    this.text = new Map(); // section number → its text
     this.tokens = null;
     this.firstSection = new Int32Array(meta.docs + 1);
     meta.sections.forEach((count, n) => { this.firstSection[n + 1] = this.firstSection[n] + count; });
@@ -194,10 +197,25 @@ export class ShardStore {
     }));
   }
 
-  /** Section `ref` as [article number, anchor, heading, text], once its article's row is here. */
+  /** Fetch the texts of sections `refs` (their articles' rows must be here) that their rows lack. */
+  needSections(refs) {
+    return Promise.all([...new Set(refs)].filter((ref) => this.section(ref)[3] === undefined).map((ref) => {
+      let promise = this.texts.get(ref);
+      if (!promise) {
+        promise = this.load(`s/${ref}.json`).then((text) => { this.text.set(ref, text); });
+        promise.catch(() => this.texts.delete(ref));
+        this.texts.set(ref, promise);
+      }
+      return promise;
+    }));
+  }
+
+  /** Section `ref` as [article number, anchor, heading, text], once its article's row is here (text once fetched). */
   section(ref) {
     const n = this.sectionDoc[ref];
     const row = this.rows.get(n);
-    return row ? [n, ...row[4][ref - this.firstSection[n]]] : null;
+    if (!row) return null;
+    const [anchor, heading, text] = row[4][ref - this.firstSection[n]];
+    return [n, anchor, heading, text === undefined ? this.text.get(ref) : text];
   }
 }
