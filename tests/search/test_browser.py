@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from mnemonic import Mnemonic
 
-from helpcenter.search import index
 from tests.search.test_tokenize import VECTORS
 
 pytestmark = pytest.mark.browser
