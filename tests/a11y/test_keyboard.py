@@ -53,7 +53,7 @@ def base(built_site, serve) -> str:
 @pytest.fixture
 def tab(browser, request: pytest.FixtureRequest):
     """A page at 1280x800 (a test may ask for another viewport through its `viewport` parameter)."""
-    viewport = getattr(request, "param", {"width": 1280, "height": 800})
+    viewport = getattr(request, "param", None) or {"width": 1280, "height": 800}
     context = browser.new_context(viewport=viewport, locale="en-US")
     context.route(INSIGHTS, lambda route: route.abort())
     page = context.new_page()
@@ -92,7 +92,14 @@ def test_the_first_tab_stop_is_a_skip_link_into_the_content(tab, base: str, path
     assert not tab.evaluate("() => !!document.activeElement.closest('.md-header, .md-sidebar')"), _focused(tab)
 
 
-@pytest.mark.parametrize("path", PAGES)
+# Every page at 1280x800 (tab's default), and three on a phone, where the header's search is a button.
+PHONE = {"width": 390, "height": 844}
+WALKS = ([pytest.param(param.values[0], None, id=param.id) for param in PAGES]
+         + [pytest.param(param.values[0], PHONE, id=f"{param.id}:390x844") for param in PAGES
+            if param.id in ("home:en", "article:zh", "article with a flowchart:en")])
+
+
+@pytest.mark.parametrize(("path", "tab"), WALKS, indirect=["tab"])
 def test_every_stop_shows_focus_and_tab_comes_back_around(tab, base: str, path: str) -> None:
     _open(tab, base + path)
     seen: list[str] = []
