@@ -130,6 +130,7 @@ def test_the_search_box_keeps_focus_inside_closes_on_esc_and_gives_it_back(tab, 
     for _ in range(12):
         tab.keyboard.press("Tab")
         assert tab.evaluate("() => !!document.activeElement.closest('.hc-search')"), _focused(tab)
+        assert _focused(tab)["visible"], _focused(tab)
         stops.add(_focused(tab)["name"])
     for _ in range(12):
         tab.keyboard.press("Shift+Tab")
@@ -180,6 +181,7 @@ def test_the_ticket_form_keeps_focus_inside_closes_on_esc_and_gives_it_back(tab,
     for key in ["Tab"] * 25 + ["Shift+Tab"] * 25:
         tab.keyboard.press(key)
         assert tab.evaluate("() => !!document.activeElement.closest('dialog.hc-ticket')"), _focused(tab)
+        assert _focused(tab)["visible"], _focused(tab)
     tab.keyboard.press("Escape")
     assert tab.locator("dialog.hc-ticket").count() == 0
     assert tab.evaluate("() => document.activeElement.classList.contains('hc-still-stuck__link')")
@@ -245,3 +247,23 @@ def test_targets_are_big_enough_on_a_phone(browser, base: str, path: str) -> Non
     finally:
         context.close()
     assert not axe.describe(violations), "\n".join(axe.describe(violations))
+
+
+def test_the_feedback_reasons_show_focus(tab, base: str) -> None:
+    _open(tab, base + "zh/account-security/address-poisoning/")
+    tab.locator("[data-hc-feedback]:not([hidden])").wait_for()
+    tab.locator("[data-hc-feedback] button[data-hc-vote][value=no]").focus()
+    tab.keyboard.press("Enter")
+    tab.locator("[data-hc-feedback-why]:not([hidden])").wait_for()
+    first = _focused(tab)  # the form takes focus to its first reason
+    assert first["visible"], first
+    names = [first["name"]]
+    while len(names) < 8 and tab.evaluate("() => !!document.activeElement.closest('[data-hc-feedback]')"):
+        tab.keyboard.press("Tab")
+        now = _focused(tab)
+        if now is None or not tab.evaluate("() => !!document.activeElement.closest('[data-hc-feedback]')"):
+            break
+        assert now["visible"], now
+        names.append(now["name"])
+    assert any(name.startswith("input") for name in names), names
+    assert any(name.startswith("textarea") for name in names)
