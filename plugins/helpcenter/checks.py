@@ -20,7 +20,6 @@ from helpcenter.floor import yamlpos
 from helpcenter.flowcharts import trees as flowchart_trees
 from helpcenter.insights import checks as insights_checks
 from helpcenter.links import errors as link_errors
-from helpcenter.links import errors as link_errors
 from helpcenter.links import history as url_history
 from helpcenter.notices import checks as notices_checks
 from helpcenter.project import Project
@@ -56,8 +55,6 @@ def run_project(project: Project, paths: Sequence[Path] = ()) -> list[Diagnostic
         problems += _flowcharts(project.docs_dir, project.languages, project.prefix, trees_dir, catalog)
     if "helpcenter-search" in settings:
         problems += search_checks.check(project.root, settings["helpcenter-search"], catalog)
-    if "helpcenter-links" in settings:
-        problems += link_errors.check(catalog, project.prefix)
     if "helpcenter-links" in settings:
         problems += link_errors.check(catalog, project.prefix)
     history_file = (settings.get("helpcenter-links") or {}).get("url_history")
