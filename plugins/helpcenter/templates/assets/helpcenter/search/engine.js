@@ -52,8 +52,12 @@ export class LanguageIndex {
       && keys.every((k) => found.title.has(k))) : [];
     // The rows shown are most likely those of the best scores: fetched together with the candidates' titles.
     const likely = [...ranked].sort((a, b) => (b.score - a.score) || (a.doc.n - b.doc.n));
-    await this.store.needDocs([...candidates, ...(rows === null ? likely : likely.slice(0, rows))]
-      .map((found) => found.doc.n));
+    const top = rows === null ? likely : likely.slice(0, rows);
+    // So are the texts of the sections they may point at (whether a section has an anchor is in its row).
+    const texts = top.filter((found) => found.sections.length && found.sections[0].score >= 0.5 * found.base)
+      .map((found) => found.sections[0].ref);
+    await Promise.all([this.store.needDocs([...candidates, ...top].map((found) => found.doc.n)),
+      this.store.prefetchSections(texts)]);
     const queryTerms = keys.join(" ");
     for (const found of candidates) found.exactTitle = this.titleKey(this.row(found.doc.n)) === queryTerms;
     ranked.sort((a, b) => (b.exactTitle - a.exactTitle) || (b.score - a.score) || (a.doc.n - b.doc.n));

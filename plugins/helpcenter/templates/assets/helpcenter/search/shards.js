@@ -199,15 +199,23 @@ export class ShardStore {
 
   /** Fetch the texts of sections `refs` (their articles' rows must be here) that their rows lack. */
   needSections(refs) {
-    return Promise.all([...new Set(refs)].filter((ref) => this.section(ref)[3] === undefined).map((ref) => {
-      let promise = this.texts.get(ref);
-      if (!promise) {
-        promise = this.load(`s/${ref}.json`).then((text) => { this.text.set(ref, text); });
-        promise.catch(() => this.texts.delete(ref));
-        this.texts.set(ref, promise);
-      }
-      return promise;
-    }));
+    return Promise.all([...new Set(refs)].filter((ref) => this.section(ref)[3] === undefined)
+      .map((ref) => this.sectionText(ref)));
+  }
+
+  /** Start fetching the texts of sections `refs` before their rows are here (a failure is retried by needSections). */
+  prefetchSections(refs) {
+    return Promise.all([...new Set(refs)].map((ref) => this.sectionText(ref).catch(() => {})));
+  }
+
+  sectionText(ref) {
+    let promise = this.texts.get(ref);
+    if (!promise) {
+      promise = this.load(`s/${ref}.json`).then((text) => { this.text.set(ref, text); });
+      promise.catch(() => this.texts.delete(ref));
+      this.texts.set(ref, promise);
+    }
+    return promise;
   }
 
   /** Section `ref` as [article number, anchor, heading, text], once its article's row is here (text once fetched). */
