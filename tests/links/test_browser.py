@@ -68,7 +68,8 @@ def test_the_button_speaks_the_page_language_and_steps_have_one_too(tab, base: s
     tab.get_by_role("button", name="波场（TRX、TRC-20）").click()
     tab.wait_for_function("location.search.includes('step=q-tron-status')")
     tab.locator(".hc-flow__view .hc-copylink").click()
-    tab.wait_for_function("document.querySelector('.hc-copylink-status').textContent === '已复制此步骤的链接'")
+    tab.wait_for_function("document.querySelector('.hc-copylink-status') && "
+                          "document.querySelector('.hc-copylink-status').textContent === '已复制此步骤的链接'")
     assert tab.evaluate("navigator.clipboard.readText()") == SHORT + "tx-pending/?step=q-tron-status"
 
 

@@ -137,7 +137,7 @@ def test_the_sharded_engine_ranks_as_the_whole_index(page, sample_site: Path, se
         want = [(r.id, r.url, round(r.score, 2)) for r in mine[:10]]
         if got != want:
             differ.append((lang, query, got, want))
-    assert len(queries) > 60
+    assert len(queries) > (60 if PUBLIC.exists() else 40)  # the shared set is beside the repository in CI
     assert differ == [], "\n".join(f"{lang} {query!r}: {got[:3]} != {want[:3]}" for lang, query, got, want in differ)
 
 
