@@ -13,6 +13,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+# axe-core, vendored: every accessibility check injects this file.
+AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
+# The strict policy a site should send (script-src 'self'), and an init script that records what it blocks
+# (an init script runs before the page's own and is not subject to the policy).
+STRICT_CSP = {"Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                         "img-src 'self' data:; object-src 'none'; base-uri 'none'"}
+WATCH_CSP = """document.addEventListener("securitypolicyviolation",
+  (e) => (window.__csp = window.__csp || []).push(e.violatedDirective + " " + e.blockedURI));"""
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -177,7 +177,7 @@ def translations_command(mark: tuple[str, str] | None, config_file: Path) -> Non
         (project.docs_dir / path).write_text(text, encoding="utf-8")
         click.echo(f"{project.prefix}{path}: translated_from: {digest}")
         return
-    today = dt.datetime.now(dt.timezone.utc).date()
+    today = dt.datetime.now(dt.UTC).date()
     when = lambda s: translations.when(s, project.docs_dir, today)  # noqa: E731 - one line, read once
     for line in translations.report(translations.statuses(loaded), project.prefix, when):
         click.echo(line)
@@ -334,7 +334,7 @@ def notices_command(at: dt.datetime | None, lang: str | None, config_file: Path)
     loaded = checks.load_project(project)
     for problem in loaded.diagnostics:
         click.echo(problem.format())
-    now = at.replace(tzinfo=dt.timezone.utc) if at else dt.datetime.now(dt.timezone.utc)
+    now = at.replace(tzinfo=dt.UTC) if at else dt.datetime.now(dt.UTC)
     lines = schedule.listing(loaded.notices, now, lang or project.languages[0])
     click.echo("\n".join(lines) if lines else f"no notice is active or upcoming at {now:%Y-%m-%dT%H:%M:%SZ}")
     if any(p.is_error for p in loaded.diagnostics):

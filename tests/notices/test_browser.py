@@ -4,20 +4,15 @@ JavaScript, and axe-core."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
 from helpcenter.floor import strings as ui_strings
+from tests.browser import AXE, STRICT_CSP, WATCH_CSP
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js"
-CSP = {"Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                                  "img-src 'self' data:; object-src 'none'; base-uri 'none'"}
-WATCH_CSP = """document.addEventListener("securitypolicyviolation",
-  (e) => (window.__csp = window.__csp || []).push(e.violatedDirective + " " + e.blockedURI));"""
+CSP = STRICT_CSP
 STRINGS = ui_strings.builtin()
 ARTICLE = "en/wallet/create-wallet/"
 FEES = "en/fees/network-fees/"

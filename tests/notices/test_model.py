@@ -13,7 +13,7 @@ from helpcenter.notices import model, schedule
 from tests.builds import SITES
 
 LANGS = ("en", "zh")
-UTC = dt.timezone.utc
+UTC = dt.UTC
 NOW = dt.datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
 GOOD = """\
 - id: node-upgrade

@@ -10,17 +10,13 @@ from playwright.sync_api import expect
 
 from helpcenter.floor import strings as ui_strings
 from helpcenter.verify import channels as channel_loader
+from tests.browser import AXE, STRICT_CSP, WATCH_CSP
 from tests.builds import ROOT
 from tests.verify import cases
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js"
-CSP = {"Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                                  "img-src 'self' data:; object-src 'none'; base-uri 'none'"}
-# Records what the policy blocks; an init script runs before the page's own and is not subject to it.
-WATCH_CSP = """document.addEventListener("securitypolicyviolation",
-  (e) => (window.__csp = window.__csp || []).push(e.violatedDirective + " " + e.blockedURI));"""
+CSP = STRICT_CSP
 STRINGS = ui_strings.builtin()
 _, CHANNELS_DATA, CASES = cases.load()
 ARTICLE = "en/account-security/phishing-scams/"  # an article with the "Still stuck?" box

@@ -44,7 +44,7 @@ def last_changed(docs_dir: Path) -> dict[str, dt.date]:
     for path in docs_dir.rglob("*.md"):
         rel = path.relative_to(docs_dir).as_posix()
         if rel not in found:
-            found[rel] = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc).date()
+            found[rel] = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).date()
     return found
 
 

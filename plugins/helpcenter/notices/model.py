@@ -100,9 +100,9 @@ def parse(content: str, display: str, languages: Sequence[str], problems: list[D
 def parse_time(value: object) -> dt.datetime | None:
     """A UTC datetime from a YAML timestamp or text; a date means its midnight UTC; None when not a time."""
     if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value.astimezone(dt.timezone.utc)
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
     if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
     if not isinstance(value, str):
         return None
     try:
@@ -114,7 +114,7 @@ def parse_time(value: object) -> dt.datetime | None:
 
 def iso(moment: dt.datetime) -> str:
     """A UTC time as notices.json and data-start/data-end carry it: 2027-02-06T01:00:00Z."""
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class _Reader:

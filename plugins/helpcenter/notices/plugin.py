@@ -26,7 +26,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def on_config(self, config):
         self.articles = articles_plugin(config, PLUGIN)
         # Built here, not in __init__, so that `mkdocs serve` rebuilds start clean.
-        self.now = dt.datetime.now(dt.timezone.utc)  # one build time for every page
+        self.now = dt.datetime.now(dt.UTC)  # one build time for every page
         self.loaded = model.Loaded()
         self.env = None
         add_assets(config, STYLESHEET, SCRIPTS)
