@@ -364,6 +364,8 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/search-bench"))
     parser.add_argument("--flavors", nargs="+", choices=FLAVORS, default=list(FLAVORS),
                         help="what to build and browse (ours always; the others for their columns)")
+    parser.add_argument("--browse-only", action="store_true",
+                        help="browse the sites already built in --work: no corpus, no builds (build figures nan)")
     args = parser.parse_args()
     flavors = tuple(f for f in FLAVORS if f in args.flavors or f == "helpcenter")
     from playwright.sync_api import sync_playwright
@@ -376,10 +378,14 @@ def main() -> None:
     every: dict[int, dict[str, Build]] = {}
     for n in args.sizes:
         pages: dict[tuple[str, str], Browse] = {}
-        source = generate(args.work / f"helpcenter-{n}", n, "helpcenter")
-        projects = {flavor: source if flavor == "helpcenter" else flavored(source, args.work / f"{flavor}-{n}", flavor)
-                    for flavor in flavors}
-        builds = every[n] = time_builds(projects, args.runs)
+        if args.browse_only:
+            projects = {flavor: args.work / f"{flavor}-{n}" for flavor in flavors}
+            builds = every[n] = {flavor: Build(math.nan, math.nan) for flavor in flavors}
+        else:
+            source = generate(args.work / f"helpcenter-{n}", n, "helpcenter")
+            projects = {flavor: source if flavor == "helpcenter"
+                        else flavored(source, args.work / f"{flavor}-{n}", flavor) for flavor in flavors}
+            builds = every[n] = time_builds(projects, args.runs)
         sites = {flavor: project / "site" for flavor, project in projects.items()}
         data = search_data(sites["helpcenter"])
         material = sites.get("material")
