@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from mkdocs.exceptions import Abort
 
 from helpcenter.cli import cli
+from helpcenter.search import find
 from tests.builds import build_into, copy_site
 
 SITES = ("adopt-wallet", "adopt-one-language", "adopt-suffix")
@@ -107,10 +108,9 @@ def test_the_hand_written_nav_keeps_its_external_link_and_sub_sections(builds) -
 ])
 def test_search_finds_text_of_an_index_page(builds, name: str, lang: str, url: str, word: str) -> None:
     _, ours = builds(name)
-    folder = ours / "search" / lang
-    tier1 = json.loads((folder / "tier1.json").read_text(encoding="utf-8"))
-    assert url in [unquote(row[1]) for row in tier1["docs"]]
-    assert word in (folder / "tier2.json").read_text(encoding="utf-8")
+    finder = find.Finder(ours / "search")
+    assert url in [unquote(row[1]) for row in finder.language(lang).docs]
+    assert unquote(finder.find(word, lang)[0].url).split("#")[0] == url
 
 
 def test_site_pages_are_pages_of_the_help_center(builds) -> None:
@@ -168,8 +168,8 @@ def test_the_suffix_layout_pairs_translations_without_moving_them(builds) -> Non
     ("adopt-suffix", "guide/charge.zh/index.html")])
 def test_search_tickets_and_flowcharts_work_without_articles(build_site, name: str, article: str) -> None:
     site = build_site(name, edit=adopt_without_articles)
-    tier1 = json.loads(next((site / "search").glob("*/tier1.json")).read_text(encoding="utf-8"))
-    assert len(tier1["docs"]) >= 3
+    folder = next((site / "search").glob("*/meta.json")).parent
+    assert len(find.LanguageIndex(folder).docs) >= 3
     assert (site / "assets/helpcenter/tickets/tickets.json").exists()
     assert 'class="hc-still-stuck' in (site / article).read_text(encoding="utf-8")
     assert "hc-still-stuck" not in (site / "index.html").read_text(encoding="utf-8")

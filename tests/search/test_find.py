@@ -21,7 +21,7 @@ import yaml
 from click.testing import CliRunner
 
 from helpcenter.cli import cli
-from helpcenter.search import find, tokenize
+from helpcenter.search import find, shards, tokenize
 from tests.builds import FIXTURES, ROOT
 
 QUERIES = yaml.safe_load((FIXTURES / "search" / "find-queries.yml").read_text(encoding="utf-8"))
@@ -95,7 +95,7 @@ def test_without_an_index_it_builds_the_site_first(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert f"no search index in {site}: building the site first" in result.output
     assert "(tron-bandwidth, en, score" in result.output
-    assert (site / "search" / "zh" / "tier2.json").exists()
+    assert (site / "search" / "zh" / "meta.json").exists()
 
 
 def test_the_command_is_quick_on_the_sample(sample_site: Path, request: pytest.FixtureRequest) -> None:
@@ -150,6 +150,4 @@ def test_python_stems_words_as_lunr_js_does(page, sample_site: Path) -> None:
 
 
 def test_the_index_file_names_are_the_builders() -> None:
-    from helpcenter.search import site
-
-    assert (find.TIER1, find.TIER2) == (site.TIER1, site.TIER2)
+    assert find.META == shards.META

@@ -1,9 +1,10 @@
 """The sharded index: the same vectors as the whole tiers, fetched by need, ranking as the whole index does.
 
-The Python tests read a built site's shards back and hold them to its whole tiers (tier1.json,
-tier2.json, which `helpcenter find` reads). The browser tests run the evaluation queries through
-`window.helpcenter.search` (the sharded engine) and through `helpcenter.search.find` (the whole
-index in Python) and compare the top ten with their scores, and count what a query fetches.
+The Python tests write the shards of the search test site's articles, read them back and hold them
+to the whole tiers of the same articles (`index.build`: lunr's vectors, which test_index.py holds to
+lunr.py). The browser tests run the evaluation queries through `window.helpcenter.search` (the
+sharded engine, fetching by need) and through `helpcenter.search.find` (the same files read whole,
+in Python) and compare the top ten with their scores, and count what a query fetches.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import yaml
 from helpcenter.search import find, index, shards, tokenize
 from helpcenter.search.sections import Section
 from tests.builds import FIXTURES, ROOT
+from tests.search.test_index import _fixture_docs
 
 FIND_QUERIES = yaml.safe_load((FIXTURES / "search" / "find-queries.yml").read_text(encoding="utf-8"))
 PUBLIC = ROOT.parent / "shared" / "search-eval" / "public.yml"
@@ -34,63 +36,88 @@ def _from_shards(folder: Path) -> tuple[dict, dict[tuple[str, str], dict[int, fl
     df: dict[str, int] = {}
     for k in range(len(meta["shards"])):
         shard = _read(folder, f"p/{k}.json")
+        assert shard["terms"][0] == meta["shards"][k]
         df.update(zip(shard["terms"], shard["df"], strict=True))
         for name in (*meta["fields"][0], *meta["fields"][1]):
-            for ref, flat in shard.get(name, []):
-                at = 0
-                for i in range(0, len(flat), 2):
-                    at += flat[i]
-                    postings[(name, shard["terms"][at])][ref] = flat[i + 1] / meta["scale"]
+            lists = shard.get(name, [0] * len(shard["terms"]))
+            assert len(lists) == len(shard["terms"])
+            for term, flat in zip(shard["terms"], lists, strict=True):
+                ref = 0
+                for i in range(0, len(flat or []), 2):
+                    ref += flat[i]
+                    postings[(name, term)][ref] = flat[i + 1] / meta["scale"]
     return meta, postings, df
 
 
-def _from_tiers(folder: Path) -> tuple[dict, dict[tuple[str, str], dict[int, float]], dict[str, int]]:
-    """The same from the whole tiers: their vectors read the other way round, and find's df."""
-    tier1, tier2 = _read(folder, "tier1.json"), _read(folder, "tier2.json")
+def _from_tiers(docs: list[index.Doc]) -> tuple[dict, dict[tuple[str, str], dict[int, float]], dict[str, int]]:
+    """The same from the whole tiers of the same articles (`index.build`): vectors read the other way
+    round, and each term's articles counted from them."""
+    tier1, tier2 = index.build(docs)
     postings: dict[tuple[str, str], dict[int, float]] = defaultdict(dict)
-    for packed in (tier1["index"], tier2["index"]):
+    articles: dict[str, set[int]] = defaultdict(set)
+    for packed, doc_of in ((tier1["index"], lambda ref: ref), (tier2["index"], lambda ref: tier2["sections"][ref][0])):
         for name, vectors in packed["vectors"].items():
             for ref, flat in vectors:
                 at = 0
                 for i in range(0, len(flat), 2):
                     at += flat[i]
                     postings[(name, packed["terms"][at])][ref] = flat[i + 1] / packed["scale"]
-    whole = find.LanguageIndex(tier1, tier2)
-    df = {t: whole.df(t) for t in set(tier1["index"]["terms"]) | set(tier2["index"]["terms"])}
-    return tier1, postings, df
+                    articles[packed["terms"][at]].add(doc_of(ref))
+    return tier1, postings, {t: len(refs) for t, refs in articles.items()}
+
+
+def _write(docs: list[index.Doc], folder: Path) -> None:
+    builder = index.Builder(on_doc=shards.DocWriter(folder))
+    for doc in docs:
+        builder.add(doc)
+    # Small files, so that a term, a shard and a chunk boundary meet often in a few articles.
+    shards.write(folder, builder, {"lang": "en"}, None, words_per_chunk=20, postings_per_shard=20)
+    builder.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_shards_hold_exactly_the_vectors_of_the_whole_tiers(sample_site: Path, lang: str) -> None:
-    folder = sample_site / "search" / lang
-    meta, postings, df = _from_shards(folder)
-    tier1, whole, whole_df = _from_tiers(folder)
+def test_shards_hold_exactly_the_vectors_of_the_whole_tiers(tmp_path: Path, lang: str) -> None:
+    docs = _fixture_docs(lang)
+    _write(docs, tmp_path)
+    meta, postings, df = _from_shards(tmp_path)
+    tier1, whole, whole_df = _from_tiers(docs)
     assert postings == whole
     assert df == whole_df
     assert meta["docs"] == len(tier1["docs"])
-    assert len(meta["shards"]) > 1, "the sample is big enough to be cut: the test would prove little otherwise"
+    assert len(meta["shards"]) > 10, "the articles are many enough to be cut: the test would prove little otherwise"
+    assert len(meta["words"]) > 5
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_words_and_articles_match_the_tiers(sample_site: Path, lang: str) -> None:
-    folder = sample_site / "search" / lang
-    meta = _read(folder, shards.META)
-    tier1, tier2 = _read(folder, "tier1.json"), _read(folder, "tier2.json")
+def test_words_and_articles_match_the_tiers(tmp_path: Path, lang: str) -> None:
+    docs = _fixture_docs(lang)
+    _write(docs, tmp_path)
+    meta = _read(tmp_path, shards.META)
+    tier1, tier2 = index.build(docs)
     words: dict[str, int] = {}
     for k in range(len(meta["words"])):
-        chunk = _read(folder, f"w/{k}.json")
+        chunk = _read(tmp_path, f"w/{k}.json")
         assert chunk["terms"][0] == meta["words"][k]
         words.update(zip(chunk["terms"], chunk["df"], strict=True))
     assert set(words) == set(tier1["index"]["terms"]) | set(tier2["index"]["terms"])
     sections = iter(enumerate(tier2["sections"]))
     for n, row in enumerate(tier1["docs"]):
-        article = _read(folder, f"d/{n}.json")
+        article = _read(tmp_path, f"d/{n}.json")
         assert article[:4] == row
         for anchor_heading, (ref, section) in zip(article[4], [next(sections) for _ in range(meta["sections"][n])],
                                                   strict=True):
-            assert [n, *anchor_heading, _read(folder, f"s/{ref}.json")] == section
+            assert [n, *anchor_heading, _read(tmp_path, f"s/{ref}.json")] == section
         assert meta["titles"][n] == len(tokenize.title_key(row[2]))
     assert next(sections, None) is None
+
+
+def test_the_built_site_has_shards_and_no_whole_index(sample_site: Path) -> None:
+    for lang in ("en", "zh"):
+        folder = sample_site / "search" / lang
+        meta, postings, df = _from_shards(folder)
+        assert sorted(p.name for p in folder.iterdir()) == ["d", "meta.json", "p", "s", "w"]
+        assert meta["docs"] == len(list((folder / "d").iterdir())) > 50
+        assert set(df) == {t for _, t in postings}
 
 
 def test_a_cut_never_splits_a_term_and_heavy_terms_stand_alone() -> None:

@@ -12,32 +12,38 @@ from click.testing import CliRunner
 from mkdocs.exceptions import Abort
 
 from helpcenter.cli import cli
+from helpcenter.search import find
 from helpcenter.search.config import SearchConfig
 from tests.conftest import SITES
 
 LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
 
 
-def _tier(site: Path, lang: str, name: str) -> dict:
-    return json.loads((site / "search" / lang / f"{name}.json").read_text(encoding="utf-8"))
+def _index(site: Path, lang: str) -> find.LanguageIndex:
+    """A language's sharded index read whole (as `helpcenter find` reads it)."""
+    return find.LanguageIndex(site / "search" / lang)
 
 
-def test_each_language_gets_two_tiers(built_site) -> None:
+def test_each_language_gets_its_sharded_index(built_site) -> None:
     site = built_site("search")
-    en, zh = _tier(site, "en", "tier1"), _tier(site, "zh", "tier1")
-    assert [row[0] for row in en["docs"]] == [
+    en, zh = _index(site, "en"), _index(site, "zh")
+    assert [row[0] for row in en.docs] == [
         "create-wallet", "recovery-phrase-safety", "verify-address", "network-fees", "tron-bandwidth",
         "tron-energy", "hostile-title", "tx-not-received", "withdrawal-not-arrived"]
-    assert en["docs"][5] == ["tron-energy", "en/fees/tron-energy/", "TRON energy explained",
-                             "What energy is, which transactions use it and how to get it by staking TRX."]
-    assert zh["lang"] == "zh"
-    assert zh["strings"]["placeholder"] == "搜索"
-    assert zh["categories"] == [["钱包基础", "zh/basics/"], ["手续费与资源", "zh/fees/"], ["问题排查", "zh/problems/"]]
-    assert zh["secret"][:2] == ["recovery-phrase-safety", "zh/basics/recovery-phrase-safety/"]
-    assert zh["languages"] == {"en": "English", "zh": "简体中文"}
-    body = _tier(site, "zh", "tier2")
-    assert [0, "", "", "点击创建钱包，抄下助记词。"] in body["sections"]
-    assert [t for t in body["index"]["terms"] if t in ("助记", "记词")] == ["助记", "记词"]
+    assert en.docs[5] == ["tron-energy", "en/fees/tron-energy/", "TRON energy explained",
+                          "What energy is, which transactions use it and how to get it by staking TRX."]
+    meta = zh.meta
+    assert meta["lang"] == "zh"
+    assert meta["strings"]["placeholder"] == "搜索"
+    assert meta["categories"] == [["钱包基础", "zh/basics/"], ["手续费与资源", "zh/fees/"],
+                                  ["问题排查", "zh/problems/"]]
+    assert meta["secret"][:2] == ["recovery-phrase-safety", "zh/basics/recovery-phrase-safety/"]
+    assert meta["languages"] == {"en": "English", "zh": "简体中文"}
+    assert zh.sections[0] == [0, "", ""]
+    text = json.loads((site / "search" / "zh" / "s" / "0.json").read_text(encoding="utf-8"))
+    assert text == "点击创建钱包，抄下助记词。"
+    assert [t for t in zh.vocabulary() if t in ("助记", "记词")] == ["助记", "记词"]
+    assert [t for t in zh.body.terms if t in ("助记", "记词")] != []
 
 
 def test_lunr_js_is_mkdocs_own_copy_and_material_search_is_gone(built_site) -> None:
@@ -71,8 +77,8 @@ def test_search_exclude_in_front_matter_leaves_the_page_out(build_site) -> None:
                         encoding="utf-8")
 
     site = build_site("search", edit=exclude)
-    assert "tron-bandwidth" not in [row[0] for row in _tier(site, "en", "tier1")["docs"]]
-    assert "tron-bandwidth" in [row[0] for row in _tier(site, "zh", "tier1")["docs"]]
+    assert "tron-bandwidth" not in [row[0] for row in _index(site, "en").docs]
+    assert "tron-bandwidth" in [row[0] for row in _index(site, "zh").docs]
 
 
 def test_material_search_beside_ours_is_a_warning(build_site, caplog: pytest.LogCaptureFixture) -> None:

@@ -31,7 +31,7 @@ class SearchConfig(base.Config):
     secret_article = c.Type(str, default="recovery-phrase-safety")
     """Article id shown first, with a warning, when a query holds a recovery phrase or key."""
 
-    # Output (search/<lang>/: meta.json and the shards the browser fetches; tier1.json, tier2.json for `find`)
+    # Output (search/<lang>/: meta.json and the shards the browser and `helpcenter find` read)
     index_text_chars = c.Type(int, default=1200)
     """Characters of each section's text kept for result snippets (the index covers all of it)."""
 

@@ -2,7 +2,8 @@
 
 A line-for-line port of the browser engine (`assets/helpcenter/search/engine.js`, the worker's
 language order in `worker.js` and the secret check of `search.js`), reading the same files
-(`site/search/<lang>/tier1.json`, `tier2.json`), so an agent gets the articles a reader would: a test
+(`site/search/<lang>/`: meta.json, every postings shard and every article's row; the browser fetches
+a few, this reads them all), so an agent gets the articles a reader would: a test
 compares the top 3 with `window.helpcenter.search` in Chromium. lunr's scoring (each field's BM25
 vector against the query's boosts, divided by the query vector's length) is computed here directly
 from the compact vectors; the query is tokenized by `tokenize`, the twin of `tokenize.js`.
@@ -10,6 +11,7 @@ from the compact vectors; the query is tokenized by `tokenize`, the twin of `tok
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -22,9 +24,9 @@ from typing import Any
 from helpcenter.firewall import find_secrets, must_block
 from helpcenter.search import tokenize
 
-# The file names site.py writes (not imported from there: it loads the catalog and strings modules,
-# which a command that answers in well under a second does not need).
-TIER1, TIER2 = "tier1.json", "tier2.json"
+# The file site.py writes first in each language's folder (shards.py's META; not imported from there:
+# the writer's modules are not needed by a command that answers in well under a second).
+META = "meta.json"
 
 # The engine's constants (engine.js): keep them equal, the agreement test fails otherwise.
 CREDIT = {"exact": 1, "pieces": 0.95, "prefix": 0.9, "synonym": 0.85, "fuzzy": 0.7, "variant": 0.95}
@@ -134,42 +136,28 @@ def _js_key(text: str) -> tuple[int, bytes]:
 
 
 class Tier:
-    """One lunr index in the compact form: postings by term, vectors by (field, ref)."""
+    """One lunr index (the fields of one tier), held as postings: field → term → {ref: score}."""
 
-    def __init__(self, packed: dict[str, Any]) -> None:
-        self.fields: list[str] = packed["fields"]
-        scale = packed.get("scale", 1)
-        self.terms: list[str] = packed["terms"]
-        self.number = {t: i for i, t in enumerate(self.terms)}
-        self.vectors: dict[str, dict[int, dict[int, float]]] = {}
-        self.postings: dict[str, dict[int, list[int]]] = {}
-        for name in self.fields:
-            vectors: dict[int, dict[int, float]] = {}
-            postings: dict[int, list[int]] = {}
-            for ref, flat in packed["vectors"][name]:
-                vector, index = {}, 0
-                for i in range(0, len(flat), 2):
-                    index += flat[i]
-                    vector[index] = flat[i + 1] / scale
-                    postings.setdefault(index, []).append(ref)
-                vectors[ref] = vector
-            self.vectors[name], self.postings[name] = vectors, postings
+    def __init__(self, fields: list[str], postings: dict[str, dict[str, dict[int, float]]]) -> None:
+        self.fields = fields
+        self.postings = postings
+        self.terms = {t for name in fields for t in postings[name]}
 
     def query(self, clauses: dict[str, float]) -> list[tuple[int, float, dict[str, set[str]]]]:
         """lunr's Index.query for single-term clauses: [(ref, score, {term: fields})], best first."""
-        present = [(t, boost, self.number[t]) for t, boost in clauses.items() if t in self.number]
+        present = [(t, boost) for t, boost in clauses.items() if t in self.terms]
         if not present:
             return []
-        magnitude = math.sqrt(sum(boost * boost for _, boost, _ in present))
+        magnitude = math.sqrt(sum(boost * boost for _, boost in present))
         matches: dict[tuple[str, int], dict[str, set[str]]] = {}
-        for t, _, number in present:
+        for t, _ in present:
             for name in self.fields:
-                for ref in sorted(self.postings[name].get(number, ())):
+                for ref in sorted(self.postings[name].get(t, ())):
                     matches.setdefault((name, ref), {}).setdefault(t, set()).add(name)
         results: dict[int, list[Any]] = {}
         for (name, ref), data in matches.items():
-            vector = self.vectors[name][ref]
-            dot = sum(boost * vector.get(number, 0.0) for _, boost, number in present)
+            postings = self.postings[name]
+            dot = sum(boost * postings[t].get(ref, 0.0) if t in postings else 0.0 for t, boost in present)
             score = dot / magnitude
             entry = results.get(ref)
             if entry is None:
@@ -208,18 +196,32 @@ class Found:
 
 
 class LanguageIndex:
-    """engine.js `LanguageIndex` with both tiers loaded."""
+    """engine.js `LanguageIndex` with every shard of one language loaded."""
 
-    def __init__(self, tier1: dict[str, Any], tier2: dict[str, Any]) -> None:
-        self.lang: str = tier1["lang"]
-        self.meta = tier1
-        self.docs: list[list[Any]] = tier1["docs"]
+    def __init__(self, folder: Path) -> None:
+        meta = _read(folder / META)
+        self.lang: str = meta["lang"]
+        self.meta = meta
+        self.docs: list[list[Any]] = []
+        self.sections: list[list[Any]] = []  # [article number, anchor, heading] per section number
+        for n in range(meta["docs"]):
+            doc_id, url, title, summary, anchors = _read(folder / "d" / f"{n}.json")
+            self.docs.append([doc_id, url, title, summary])
+            self.sections += [[n, anchor, heading] for anchor, heading in anchors]
         self.by_id = {doc[0]: n for n, doc in enumerate(self.docs)}
-        self.articles = Tier(tier1["index"])
-        self.body = Tier(tier2["index"])
-        self.sections: list[list[Any]] = tier2["sections"]
-        self.expansions = tier1.get("synonyms") or []
+        scale = meta["scale"]
+        postings: dict[str, dict[str, dict[int, float]]] = {name: {} for fields in meta["fields"] for name in fields}
         self._df: dict[str, int] = {}
+        for k in range(len(meta["shards"])):
+            shard = _read(folder / "p" / f"{k}.json")
+            self._df.update(zip(shard["terms"], shard["df"], strict=True))
+            for name, by_term in postings.items():
+                for t, flat in zip(shard["terms"], shard.get(name) or (), strict=False):
+                    if flat:
+                        refs = itertools.accumulate(flat[0::2])
+                        by_term[t] = {ref: score / scale for ref, score in zip(refs, flat[1::2], strict=True)}
+        self.articles, self.body = (Tier(list(fields), postings) for fields in meta["fields"])
+        self.expansions = meta.get("synonyms") or []
         self._vocabulary: list[str] | None = None
         self._titles: dict[int, str] = {}
         self._fillers = {t for t in map(tokenize.term, FILLER) if t}
@@ -302,7 +304,7 @@ class LanguageIndex:
 
     def vocabulary(self) -> list[str]:
         if self._vocabulary is None:
-            self._vocabulary = sorted(set(self.articles.terms) | set(self.body.terms))
+            self._vocabulary = sorted(self._df)
         return self._vocabulary
 
     def add_prefixes(self, unit: Unit, limit: int) -> None:
@@ -394,19 +396,7 @@ class LanguageIndex:
 
     def df(self, t: str) -> int:
         """Number of articles holding a term in any field of either tier."""
-        count = self._df.get(t)
-        if count is None:
-            refs: set[int] = set()
-            number = self.articles.number.get(t)
-            if number is not None:
-                for name in self.articles.fields:
-                    refs.update(self.articles.postings[name].get(number, ()))
-            number = self.body.number.get(t)
-            if number is not None:
-                for name in self.body.fields:
-                    refs.update(self.sections[r][0] for r in self.body.postings[name].get(number, ()))
-            count = self._df[t] = len(refs)
-        return count
+        return self._df.get(t, 0)
 
     def idf(self, t: str) -> float:
         df, n = self.df(t), len(self.docs)
@@ -458,15 +448,12 @@ class Finder:
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = index_dir
         self.loaded: dict[str, LanguageIndex] = {}
-        self.languages = sorted(p.name for p in index_dir.iterdir() if (p / TIER1).exists()) \
+        self.languages = sorted(p.name for p in index_dir.iterdir() if (p / META).exists()) \
             if index_dir.is_dir() else []
 
     def language(self, lang: str) -> LanguageIndex:
         if lang not in self.loaded:
-            folder = self.index_dir / lang
-            tier1 = json.loads((folder / TIER1).read_text(encoding="utf-8"))
-            tier2 = json.loads((folder / TIER2).read_text(encoding="utf-8"))
-            self.loaded[lang] = LanguageIndex(tier1, tier2)
+            self.loaded[lang] = LanguageIndex(self.index_dir / lang)
         return self.loaded[lang]
 
     def find(self, query: str, lang: str, limit: int = MAX_RESULTS) -> list[Result]:
@@ -499,6 +486,10 @@ class Finder:
             return []
         article_id, url, title, summary, secret_lang = secret
         return [Result(article_id, secret_lang, title, summary, url, 1.0)]
+
+
+def _read(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _result(index: LanguageIndex, found: Found) -> Result:

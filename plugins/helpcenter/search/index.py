@@ -67,24 +67,24 @@ class Doc:
 
 
 class Builder:
-    """Collects the articles of one language and writes both tiers as JSON text.
+    """Collects the articles of one language: both tiers' term counts, and what the sharded form needs.
 
-    Articles are tokenized as they are added and kept as arrays of term numbers, and the section
-    texts that results quote go straight to a temporary file, so a build of thousands of articles
-    holds neither their text nor Python objects per word. Beside the two tiers it keeps what the
+    Articles are tokenized as they are added and their term counts go to temporary files, so a build
+    of thousands of articles holds neither their text nor Python objects per word. It keeps what the
     sharded form needs (`shards.py`): in how many articles each term occurs, each article's section
-    count and title length, and each article's own row and sections, handed to `on_doc` as it comes.
+    count and title length, and hands each article's own row and sections to `on_doc` as it comes.
+    With `tiers` (tests and tools: `build`) it also keeps the section texts to write both tiers whole.
     """
 
     def __init__(self, *, weights: Weights = Weights(), text_chars: int = 1200,
-                 on_doc: Callable[[int, list[Any]], None] | None = None) -> None:
+                 on_doc: Callable[[int, list[Any]], None] | None = None, tiers: bool = False) -> None:
         boosts = weights.boosts()
         self.text_chars = text_chars
         self.tier1 = LunrIndex(TIER1_FIELDS, boosts)
         self.tier2 = LunrIndex(TIER2_FIELDS, boosts)
         self.rows: list[list[Any]] = []
-        # JSON rows, comma-separated; open across add() calls and closed by write_tier2().
-        self.sections = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - outlives one call
+        # With `tiers` (the whole tiers, `build`): JSON rows, comma-separated; closed by write_tier2().
+        self.sections = tempfile.TemporaryFile("w+", encoding="utf-8") if tiers else None  # noqa: SIM115
         self.section_count = 0
         self.on_doc = on_doc
         self.df: Counter[str] = Counter()  # term → articles holding it in any field of either tier
@@ -108,7 +108,8 @@ class Builder:
             self.tier2.add({"h": heading, "b": text}, doc.boost)
             shown = [section.anchor, section.heading, section.text[: self.text_chars]]
             kept.append(shown)
-            self.sections.write(("," if self.section_count else "") + _dumps([n, *shown]))
+            if self.sections is not None:
+                self.sections.write(("," if self.section_count else "") + _dumps([n, *shown]))
             self.section_count += 1
         self.df.update(seen)
         self.section_counts.append(len(doc.sections))
@@ -128,6 +129,7 @@ class Builder:
 
     def write_tier2(self, out: TextIO, terms: list[str] | None = None) -> None:
         """Tier 2: `{format, sections: [[doc number, anchor, heading, text]], index}`; call it once."""
+        assert self.sections is not None, "the whole tiers need Builder(tiers=True)"
         out.write(f'{{"format":{FORMAT},"sections":[')
         self.sections.seek(0)
         shutil.copyfileobj(self.sections, out)
@@ -140,13 +142,14 @@ class Builder:
         """Drop the temporary files."""
         self.tier1.close()
         self.tier2.close()
-        self.sections.close()
+        if self.sections is not None:
+            self.sections.close()
 
 
 def build(docs: Iterable[Doc], extra: dict[str, Any] | None = None,
           **options: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     """Both tiers of `docs` as parsed JSON (for tests and tools)."""
-    builder = Builder(**options)
+    builder = Builder(tiers=True, **options)
     for doc in docs:
         builder.add(doc)
     tier1, tier2 = io.StringIO(), io.StringIO()
@@ -219,10 +222,16 @@ class LunrIndex:
         Scores are integers: lunr's score times `scale` (the browser divides), so the JSON encoder
         writes them at C speed and the files carry no decimal points. May be read more than once.
         """
+        for f, ref, numbers, scores in self.vectors():
+            items = sorted(zip(numbers, scores, strict=True))
+            yield self.fields[f], ref, [p for p, _ in items], [s for _, s in items]
+
+    def vectors(self) -> Iterator[tuple[int, int, list[int], list[int]]]:
+        """`scored`'s vectors as (field number, ref, term numbers, scores), terms in the order added."""
         scale = 10**self.digits
         rank = self.vocabulary
         total = self.total
-        for name in self.fields:
+        for f, name in enumerate(self.fields):
             lengths = self.lengths[name]
             average = sum(lengths) / total if total else 0.0
             # lunr.py: idf · (k1 + 1) · tf / (k1 · (1 − b + b · length / average) + tf) · boosts
@@ -235,10 +244,9 @@ class LunrIndex:
                 words, frequencies = line.rstrip("\n").split("\t")
                 boost = self.doc_boosts.get(ref, 1.0)
                 norm = K1 * (1 - B + B * length / average)
-                items = sorted(zip(map(rank.__getitem__, words.split(" ")), map(int, frequencies.split(" ")),
-                                   strict=True))
-                yield name, ref, [p for p, _ in items], [int(scaled[p] * tf / (norm + tf) * boost + 0.5)
-                                                         for p, tf in items]
+                numbers = list(map(rank.__getitem__, words.split(" ")))
+                yield f, ref, numbers, [int(scaled[p] * tf / (norm + tf) * boost + 0.5)
+                                        for p, tf in zip(numbers, map(int, frequencies.split(" ")), strict=True)]
 
     def close(self) -> None:
         """Drop the temporary files of term counts."""

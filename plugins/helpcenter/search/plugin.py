@@ -1,4 +1,4 @@
-"""Adapt MkDocs events to the search index: collect article pages, write per-language tiers."""
+"""Adapt MkDocs events to the search index: collect article pages, write per-language sharded indexes."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ LUNR_SOURCE = Path(mkdocs.contrib.search.__file__).parent / "templates" / "searc
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
-    """Build a tiered lunr index per language and ship the search box that reads it."""
+    """Build a sharded lunr index per language and ship the search box that reads it."""
 
     def on_config(self, config):
         articles = articles_plugin(config, "helpcenter-search")

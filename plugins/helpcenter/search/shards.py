@@ -11,8 +11,8 @@ ranks exactly as the whole index does (tests/search/test_shards.py compares them
 - `w/<k>.json`, words: a range of the sorted vocabulary with each term's article count (what
   prefixes, typos and rarity need), `{terms, df}`;
 - `p/<k>.json`, postings: a range of terms with, per field of either tier, the documents holding
-  them and their BM25 scores, `{terms, df, <field>: [[ref, [Δterm, score, …]]]}` (Δterm numbers the
-  shard's own terms);
+  each term and their BM25 scores, `{terms, df, <field>: [[Δref, score, …] or 0 per term]}` (term-major,
+  as Pagefind's chunks: a term's postings are one list, refs delta-coded);
 - `d/<n>.json`, one article: `[id, url, title, summary, [[anchor, heading], …]]`, fetched for the
   results shown, and `s/<ref>.json`, one section's text, for the section a shown result points at.
 
@@ -23,18 +23,17 @@ scores run in the same order in the browser as in lunr.
 from __future__ import annotations
 
 import heapq
-import json
+import itertools
 import operator
 import shutil
 from array import array
-from bisect import bisect_left, bisect_right
-from itertools import groupby
+from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
-from helpcenter.search.index import TIER1_FIELDS, TIER2_FIELDS, Builder, _dumps, _js_order
+from helpcenter.search.index import TIER1_FIELDS, TIER2_FIELDS, Builder, LunrIndex, _dumps, _js_order
 
-FORMAT = 2
+FORMAT = 3
 META = "meta.json"
 WORDS_PER_CHUNK = 2000
 POSTINGS_PER_SHARD = 1500  # a shard of ~1,500 (document, score) pairs is ~5 KiB gzip
@@ -60,34 +59,70 @@ class DocWriter:
             self.sections += 1
 
 
-def write(folder: Path, builder: Builder, extra: dict[str, Any], secret: str | None) -> list[Path]:
+def write(folder: Path, builder: Builder, extra: dict[str, Any], secret: str | None, *,
+          words_per_chunk: int = WORDS_PER_CHUNK, postings_per_shard: int = POSTINGS_PER_SHARD) -> list[Path]:
     """Write meta, words and postings of `builder` into `folder` (`d/` and `s/` are written while adding)."""
     terms1, terms2 = builder.prepare()
-    union = [term for term, _ in groupby(heapq.merge(terms1, terms2, key=_js_order))]
+    union = [term for term, _ in itertools.groupby(heapq.merge(terms1, terms2, key=_js_order))]
     position = {term: n for n, term in enumerate(union)}
     weight = array("I", bytes(4 * len(union)))  # postings per union term: what a shard weighs
-    to_union = []
+    inverted = []
     for terms, tier in ((terms1, builder.tier1), (terms2, builder.tier2)):
-        mapping = array("I", map(position.__getitem__, terms))
-        for n, count in zip(mapping, tier.postings, strict=True):
-            weight[n] += count
-        to_union.append(mapping)
+        own = array("i", [-1]) * len(union)  # union term → the tier's term number (-1: not in the tier)
+        for n, (term, count) in enumerate(zip(terms, tier.postings, strict=True)):
+            at = position[term]
+            own[at] = n
+            weight[at] += count
+        inverted.append((own, tier.fields, Inverted(tier)))
     del position
     df = array("I", map(builder.df.__getitem__, union))
-    words = _cut(len(union), lambda n: 1, WORDS_PER_CHUNK)
-    shards = _cut(len(union), weight.__getitem__, POSTINGS_PER_SHARD)
-    written = [_write_chunks(folder / WORDS_DIR, union, df, words, {})]
-    pieces: list[dict[str, list[str]]] = [{} for _ in shards]
-    for mapping, tier in zip(to_union, (builder.tier1, builder.tier2), strict=True):
-        for name, ref, numbers, scores in tier.scored():
-            _distribute(pieces, shards, name, ref, list(map(mapping.__getitem__, numbers)), scores)
-    written.append(_write_chunks(folder / POSTINGS_DIR, union, df, shards, pieces))
+    words = _cut(len(union), lambda n: 1, words_per_chunk)
+    shards = _cut(len(union), weight.__getitem__, postings_per_shard)
+    written = [_write_chunks(folder / WORDS_DIR, union, df, words, None)]
+    written.append(_write_chunks(folder / POSTINGS_DIR, union, df, shards, inverted))
     meta = {"format": FORMAT, **extra, "docs": len(builder.rows), "fields": [TIER1_FIELDS, TIER2_FIELDS],
             "scale": 10**builder.tier1.digits, "sections": list(builder.section_counts),
             "titles": list(builder.title_lengths), "secretDoc": _number(builder, secret),
             "words": [union[start] for start in words], "shards": [union[start] for start in shards]}
     (folder / META).write_text(_dumps(meta), encoding="utf-8")
     return [folder / META, *written]
+
+
+class Inverted:
+    """One tier's vectors read the other way round: per term, per field, the refs holding it (ascending)
+    and their scores. Three flat arrays in term order (a counting sort: each term's slots are known
+    from its posting count), so 10,000 articles cost bytes per posting, never an object."""
+
+    def __init__(self, tier: LunrIndex) -> None:
+        self.starts = array("I", [0])
+        self.starts.extend(itertools.accumulate(tier.postings))
+        total = self.starts[-1]
+        self.refs, self.scores = array("I", bytes(4 * total)), array("I", bytes(4 * total))
+        self.fields = array("B", bytes(total))
+        cursor = self.starts[:-1]
+        refs, scores, fields = self.refs, self.scores, self.fields
+        for f, ref, numbers, values in tier.vectors():
+            for n, score in zip(numbers, values, strict=True):
+                at = cursor[n]
+                cursor[n] = at + 1
+                refs[at], scores[at], fields[at] = ref, score, f
+
+    def lists(self, n: int, count: int) -> list[str]:
+        """Term number `n`'s postings in each of `count` fields, as JSON: `[Δref, score, …]`, or 0 for none."""
+        lo, hi = self.starts[n], self.starts[n + 1]
+        found = []
+        for f in range(count):
+            stop = bisect_right(self.fields, f, lo, hi)
+            if stop == lo:
+                found.append("0")
+                continue
+            refs = self.refs[lo:stop]
+            flat = [0] * (2 * len(refs))
+            flat[0::2] = map(operator.sub, refs, itertools.chain((0,), refs))
+            flat[1::2] = self.scores[lo:stop]
+            found.append(f"[{','.join(map(str, flat))}]")
+            lo = stop
+        return found
 
 
 def _number(builder: Builder, article_id: str | None) -> int | None:
@@ -106,30 +141,24 @@ def _cut(count: int, weigh: Any, limit: int) -> list[int]:
     return starts or [0]
 
 
-def _distribute(pieces: list[dict[str, list[str]]], starts: list[int], name: str, ref: int,
-                numbers: list[int], scores: list[int]) -> None:
-    """Add one field vector to the shards its terms fall in, numbered within each shard."""
-    at = 0
-    while at < len(numbers):
-        shard = bisect_right(starts, numbers[at]) - 1
-        stop = len(numbers) if shard + 1 == len(starts) else bisect_left(numbers, starts[shard + 1], at)
-        local = [n - starts[shard] for n in numbers[at:stop]]
-        flat = [0] * (2 * len(local))
-        flat[0::2] = map(operator.sub, local, [0, *local[:-1]])
-        flat[1::2] = scores[at:stop]
-        pieces[shard].setdefault(name, []).append(f"[{ref},{json.dumps(flat, separators=(',', ':'))}]")
-        at = stop
-
-
 def _write_chunks(folder: Path, union: list[str], df: array[int], starts: list[int],
-                  pieces: dict[int, Any] | list[dict[str, list[str]]]) -> Path:
-    """One file per range: its terms and their article counts, and its postings when given."""
+                  inverted: list[tuple[array[int], tuple[str, ...], Inverted]] | None) -> Path:
+    """One file per range: its terms and their article counts, and, when given, their postings per field
+    (`{terms, df, <field>: [postings of each term, or 0]}`; a field no term of the range has is left out)."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(union)
         head = _dumps({"terms": union[start:end], "df": list(df[start:end])})
-        fields = pieces[k] if isinstance(pieces, list) else {}
-        body = "".join(f',"{name}":[{",".join(rows)}]' for name, rows in fields.items())
-        (folder / f"{k}.json").write_text(head[:-1] + body + "}", encoding="utf-8")
+        body = []
+        for own, names, postings in inverted or ():
+            columns: list[list[str]] = [[] for _ in names]
+            for u in range(start, end):
+                n = own[u]
+                for column, found in zip(columns, postings.lists(n, len(names)) if n >= 0 else
+                                         ["0"] * len(names), strict=True):
+                    column.append(found)
+            body += [f',"{name}":[{",".join(column)}]' for name, column in zip(names, columns, strict=True)
+                     if any(found != "0" for found in column)]
+        (folder / f"{k}.json").write_text(head[:-1] + "".join(body) + "}", encoding="utf-8")
     return folder

@@ -16,8 +16,6 @@ from helpcenter.search import checks, sections, shards
 from helpcenter.search.index import Builder, Doc, Weights
 from helpcenter.search.synonyms import Synonyms
 
-TIER1, TIER2 = "tier1.json", "tier2.json"
-
 
 @dataclass
 class Options:
@@ -32,7 +30,7 @@ class Options:
 
 
 class SiteIndex:
-    """Collects every article page of every language and writes each language's two tiers."""
+    """Collects every article page of every language and writes each language's sharded index."""
 
     def __init__(self, catalog: Catalog, synonyms: Synonyms, options: Options) -> None:
         self.catalog = catalog
@@ -84,24 +82,19 @@ class SiteIndex:
         return checks.secret_article(self.catalog, self.options.secret_article, self.options.config_path)
 
     def write(self, target: Path) -> list[Path]:
-        """Write every language's sharded index (what the browser reads, `shards.py`) and its two whole
-        tiers (`tier1.json`, `tier2.json`: what `helpcenter find` reads); returns the files and folders."""
+        """Write every language's sharded index (what the browser and `helpcenter find` read, `shards.py`);
+        returns the files and folders."""
         written = []
         for lang, builder in self.builders.items():
             folder = target / lang
             folder.mkdir(parents=True, exist_ok=True)
             extra = self._extra(lang)
             written += shards.write(folder, builder, extra, self.options.secret_article)
-            with (folder / TIER1).open("w", encoding="utf-8") as out:
-                builder.write_tier1(out, extra, builder.tier1.terms)
-            with (folder / TIER2).open("w", encoding="utf-8") as out:
-                builder.write_tier2(out, builder.tier2.terms)
             builder.close()
             for name in (shards.DOCS_DIR, shards.TEXTS_DIR):
                 shutil.rmtree(folder / name, ignore_errors=True)
                 shutil.move(Path(self.scratch.name) / lang / name, folder / name)
                 written.append(folder / name)
-            written += [folder / TIER1, folder / TIER2]
         self.scratch.cleanup()
         return written
 

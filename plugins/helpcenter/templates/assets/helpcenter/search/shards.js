@@ -68,15 +68,20 @@ export class ShardStore {
     const entries = data.terms.map((t, i) => ({ df: data.df[i], fields: {} }));
     for (const fields of this.meta.fields) {
       for (const field of fields) {
-        for (const [ref, flat] of data[field] || []) {
-          let index = 0;
-          for (let i = 0; i < flat.length; i += 2) {
-            index += flat[i];
-            const fieldsOf = entries[index].fields;
-            const list = fieldsOf[field] || (fieldsOf[field] = { refs: [], values: [] });
-            list.refs.push(ref);
-            list.values.push(flat[i + 1] / this.scale);
+        const lists = data[field];
+        if (!lists) continue;
+        for (let i = 0; i < lists.length; i++) {
+          const flat = lists[i];
+          if (!flat) continue; // 0: the term is not in this field
+          const refs = [];
+          const values = [];
+          let ref = 0;
+          for (let j = 0; j < flat.length; j += 2) {
+            ref += flat[j];
+            refs.push(ref);
+            values.push(flat[j + 1] / this.scale);
           }
+          entries[i].fields[field] = { refs, values };
         }
       }
     }
