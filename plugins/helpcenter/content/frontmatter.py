@@ -37,6 +37,18 @@ class FrontMatter:
         return self.value_pos.get(key) or self.key_pos.get(key) or self.start
 
 
+def body(text: str) -> str | None:
+    """The Markdown after the front matter, without reading the YAML (None when there is no front matter):
+    for a file `parse` has read before."""
+    lines = text.split("\n")
+    close = _closing_fence(lines) if lines[0].rstrip() == FENCE else None
+    return None if close is None else "\n".join(lines[close + 1:])
+
+
+def _closing_fence(lines: list[str]) -> int | None:
+    return next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() in (FENCE, "...")), None)
+
+
 def parse(text: str, path: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
     """Parse the front matter of Markdown `text`; None with diagnostics when there is none to use."""
     if not text.strip():
@@ -45,7 +57,7 @@ def parse(text: str, path: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
     if lines[0].rstrip() != FENCE:
         return None, [Diagnostic(path, 1, 1, "fm-missing", "file does not start with front matter",
                                  HINT_SKELETON)]
-    close = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() in (FENCE, "...")), None)
+    close = _closing_fence(lines)
     if close is None:
         return None, [Diagnostic(path, 1, 1, "fm-unclosed", "front matter opened on line 1 is never closed",
                                  "add a line '---' after the last front matter field")]

@@ -17,6 +17,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.parser import Parser
 
 from helpcenter.diagnostics import Diagnostic
 
@@ -25,6 +26,15 @@ Pos = tuple[int, int]  # 1-based (line, col) in the whole file
 # One composer for every file: making a YAML() object costs a third of parsing a typical front matter.
 # compose() resets the reader and scanner when it returns or raises, so nothing leaks between files.
 _YAML = YAML(typ="rt")
+# ruamel's C composer (ruamel.yaml.clib, libyaml) reads a front matter ~6x faster, with the same
+# resolver (YAML 1.2) and marks. It is asked first where it gives exactly ruamel's tree; anything
+# else goes to the round-trip composer above, which words every error (tests/floor/test_yamlpos.py
+# composes every YAML file of the repository both ways and compares the trees).
+_FAST: YAML | None = YAML(typ="safe", pure=False)
+if _FAST.Parser is Parser:  # no C extension on this machine: ruamel alone
+    _FAST = None
+_SHALLOW = 48  # the C composer recurses in C per level: deeper texts (or ones that may be) go to ruamel
+_MISSING = object()
 
 GENERIC_HINT = ("check the quoting and indentation on this line; "
                 "quote values that contain ': ' or start with [ { & * ! | > ' \" % @ `")
@@ -60,6 +70,9 @@ def compose(text: str, display: str, codes: Codes, *, first_line: int = 1, hint:
     `first_line` is the file line `text` starts on; `hint` replaces the generic advice for errors
     that have no more precise one (a tab, an unclosed quote, a ': ' inside a value, a duplicate key).
     """
+    fast = _fast_compose(text)
+    if fast is not _MISSING:
+        return fast, None
     try:
         return _YAML.compose(text), None
     except MarkedYAMLError as err:
@@ -71,6 +84,37 @@ def compose(text: str, display: str, codes: Codes, *, first_line: int = 1, hint:
         return None, Diagnostic(display, first_line, 1, codes.too_deep or codes.syntax,
                                 f"{what} is nested too deep to read",
                                 hint or "remove the nesting: our files hold texts, lists and fields")
+
+
+def _fast_compose(text: str) -> Node | None | object:
+    """The C composer's tree where it equals ruamel's, else _MISSING (ruamel must read the text).
+
+    libyaml refuses some YAML 1.2 that ruamel reads, words its errors otherwise, places an empty
+    value after its key where ruamel places it at the next token, and keeps no anchor names (which
+    messages about aliases quote): such texts go to ruamel.
+    """
+    if _FAST is None or text.count("[") + text.count("{") > _SHALLOW or \
+            any(len(line) - len(line.lstrip(" ")) > _SHALLOW for line in text.split("\n")):
+        return _MISSING
+    try:
+        root = _FAST.compose(text)
+    except Exception:  # noqa: BLE001 - whatever libyaml says, ruamel says it again, with our wording
+        return _MISSING
+    pending, seen = [root], set()
+    while pending:
+        node = pending.pop()
+        if node is None:
+            continue
+        if id(node) in seen:  # an alias
+            return _MISSING
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            pending += [part for pair in node.value for part in pair]
+        elif isinstance(node, SequenceNode):
+            pending += node.value
+        elif node.value == "" and not node.style:
+            return _MISSING
+    return root
 
 
 def compose_into(text: str, display: str, codes: Codes, problems: list[Diagnostic], **options: Any) -> Node | None:

@@ -52,8 +52,7 @@ def copy_uri(article: Article, directory_urls: bool = True) -> str:
 def body_of(raw: bytes) -> str:
     """An article file's Markdown without its front matter ('' when it cannot be read)."""
     text, _ = read_text(raw, "")
-    fm, _ = frontmatter.parse(text or "", "")
-    return fm.body if fm is not None else ""
+    return frontmatter.body(text or "") or ""
 
 
 def markdown_copy(article: Article, body: str, catalog: Catalog, site: Site, outline: str = "") -> str:

@@ -49,7 +49,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                             self.config.boost_summary, self.config.boost_body),
             text_chars=self.config.index_text_chars, secret_article=self.config.secret_article,
             directory_urls=config.use_directory_urls, config_path=display_name(config, None),
-            strings=self.articles.strings))
+            strings=self.articles.strings), Path(config.site_dir) / INDEX_DIR)
         report(self.site.diagnostics())
         if files.get_file_from_path(LUNR_URI) is None:
             files.append(File.generated(config, LUNR_URI, abs_src_path=str(LUNR_SOURCE)))
@@ -64,7 +64,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_post_build(self, *, config):
         if self.site is not None:
-            self.site.write(Path(config.site_dir) / INDEX_DIR)
+            self.site.write()
 
     def _synonyms(self, config) -> Synonyms:
         path = self.config.synonyms_file

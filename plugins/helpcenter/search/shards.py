@@ -25,6 +25,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import operator
+import os
 import shutil
 from array import array
 from bisect import bisect_right
@@ -43,20 +44,30 @@ DOCS_DIR, TEXTS_DIR, WORDS_DIR, POSTINGS_DIR = "d", "s", "w", "p"
 class DocWriter:
     """Writes each article's files as the builder adds it (nothing of it stays in memory): its row with
     its sections' anchors and headings (`d/<n>.json`), and each section's text (`s/<ref>.json`), which
-    is fetched only for the section a shown result points at."""
+    is fetched only for the section a shown result points at. Files are written with os.write: a
+    10,000-article help center has some 70,000 of them, and pathlib's text layer doubled their cost."""
 
     def __init__(self, folder: Path) -> None:
         self.docs, self.texts = folder / DOCS_DIR, folder / TEXTS_DIR
-        self.docs.mkdir(parents=True, exist_ok=True)
-        self.texts.mkdir(parents=True, exist_ok=True)
+        for made in (self.docs, self.texts):
+            shutil.rmtree(made, ignore_errors=True)  # a dirty rebuild leaves no article of before
+            made.mkdir(parents=True)
         self.sections = 0  # section numbers run on across articles, as the body tier numbers them
 
     def __call__(self, n: int, row: list[Any]) -> None:
         *head, sections = row
-        (self.docs / f"{n}.json").write_text(_dumps([*head, [s[:2] for s in sections]]), encoding="utf-8")
+        _put(self.docs / f"{n}.json", _dumps([*head, [s[:2] for s in sections]]))
         for section in sections:
-            (self.texts / f"{self.sections}.json").write_text(_dumps(section[2]), encoding="utf-8")
+            _put(self.texts / f"{self.sections}.json", _dumps(section[2]))
             self.sections += 1
+
+
+def _put(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        os.write(fd, text.encode("utf-8"))
+    finally:
+        os.close(fd)
 
 
 def write(folder: Path, builder: Builder, extra: dict[str, Any], secret: str | None, *,

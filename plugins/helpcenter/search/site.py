@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,14 +30,14 @@ class Options:
 class SiteIndex:
     """Collects every article page of every language and writes each language's sharded index."""
 
-    def __init__(self, catalog: Catalog, synonyms: Synonyms, options: Options) -> None:
+    def __init__(self, catalog: Catalog, synonyms: Synonyms, options: Options, target: Path) -> None:
         self.catalog = catalog
         self.synonyms = synonyms
         self.options = options
-        # Each article's own file (shards.py) is written as it is indexed, then moved into the site.
-        self.scratch = tempfile.TemporaryDirectory(prefix="helpcenter-search-")
+        self.target = target  # the site's search/ folder
+        # Each article's own files (shards.py) go into the site as the article is indexed.
         self.builders = {lang: Builder(weights=options.weights, text_chars=options.text_chars,
-                                       on_doc=shards.DocWriter(Path(self.scratch.name) / lang))
+                                       on_doc=shards.DocWriter(target / lang))
                          for lang in catalog.languages}
 
     def add_page(self, src_uri: str, url: str, html: str, meta: dict[str, Any]) -> bool:
@@ -81,21 +79,15 @@ class SiteIndex:
         """Problems of the configuration that only the catalog can reveal."""
         return checks.secret_article(self.catalog, self.options.secret_article, self.options.config_path)
 
-    def write(self, target: Path) -> list[Path]:
+    def write(self) -> list[Path]:
         """Write every language's sharded index (what the browser and `helpcenter find` read, `shards.py`);
         returns the files and folders."""
         written = []
         for lang, builder in self.builders.items():
-            folder = target / lang
-            folder.mkdir(parents=True, exist_ok=True)
-            extra = self._extra(lang)
-            written += shards.write(folder, builder, extra, self.options.secret_article)
+            folder = self.target / lang
+            written += shards.write(folder, builder, self._extra(lang), self.options.secret_article)
             builder.close()
-            for name in (shards.DOCS_DIR, shards.TEXTS_DIR):
-                shutil.rmtree(folder / name, ignore_errors=True)
-                shutil.move(Path(self.scratch.name) / lang / name, folder / name)
-                written.append(folder / name)
-        self.scratch.cleanup()
+            written += [folder / shards.DOCS_DIR, folder / shards.TEXTS_DIR]
         return written
 
     def _extra(self, lang: str) -> dict[str, Any]:
