@@ -22,6 +22,8 @@ const MAX_EXPANSIONS = 16;
 const SECTION_REST = 0.25; // how much sections beyond the best one add to an article's score
 const SNIPPET = 200;
 
+const NONE = new Set(); // a section heading that holds none of the terms
+const byScore = (a, b) => b.score - a.score;
 const TIER1 = 0;
 const TIER2 = 1;
 
@@ -37,14 +39,31 @@ export class LanguageIndex {
   }
 
   /**
-   * Ranked articles for `query`: [{doc, score, section, matched: Set of terms, exactTitle}], with
-   * the rows (id, url, title, summary, sections) of the first `rows` fetched (all when null).
+   * Ranked articles for `query`: {results: [{doc, score, section, matched: Set of terms, exactTitle}],
+   * complete, count (how many results there are to show, left out or not)}, with the rows (id, url, title, summary, sections) of the first `rows` (all when null);
+   * null when `current()` turned false while data was on its way (a newer keystroke: nothing more is
+   * fetched for this one).
+   *
+   * typing: answer a keystroke from what is here as far as possible: the postings of the query's words
+   * are fetched, but of the terms its last word may be the start of only those here or else the most
+   * common one's (fetchTyping); no rows and no section texts unless no result at all has its row here.
+   * It shows the best of the results whose rows are here (those of earlier keystrokes, mostly), in
+   * the order of the whole answer; a section whose text is not here is quoted by its article's
+   * summary; and `complete` says whether that is the whole answer: when not, the box asks again, not
+   * typing, once the reader pauses.
    */
-  async search(query, { prefix = true, rows = null } = {}) {
+  async search(query, { prefix = true, rows = null, typing = false, current = () => true } = {}) {
     await this.fetchFor(query, prefix);
+    if (!current()) return null;
     const plan = this.plan(query, prefix);
-    if (!plan.units.length) return [];
-    await this.store.needPostings(plan.clauses.keys());
+    if (!plan.units.length) return { results: [], complete: true, count: 0 };
+    let complete = true;
+    if (typing) {
+      complete = await this.fetchTyping(plan);
+      if (!current()) return null;
+    } else {
+      await this.store.needPostings(plan.clauses.keys());
+    }
     const ranked = this.rank(plan);
     // An exact title goes first: compare the titles of the length of the query's keys that hold them all.
     const keys = plan.units.filter((u) => u.weight > 0).map((u) => u.key);
@@ -53,16 +72,31 @@ export class LanguageIndex {
     // The rows shown are most likely those of the best scores: fetched together with the candidates' titles.
     const likely = [...ranked].sort((a, b) => (b.score - a.score) || (a.doc.n - b.doc.n));
     const top = rows === null ? likely : likely.slice(0, rows);
-    // So are the texts of the sections they may point at (whether a section has an anchor is in its row).
-    const texts = top.filter((found) => found.sections.length && found.sections[0].score >= 0.5 * found.base)
-      .map((found) => found.sections[0].ref);
-    await Promise.all([this.store.needDocs([...candidates, ...top].map((found) => found.doc.n)),
-      this.store.prefetchSections(texts)]);
+    const here = (found) => this.store.rows.has(found.doc.n);
+    // A keystroke shows what it can without a request; one that could show nothing fetches as a pause does.
+    const fetching = !typing || (ranked.length > 0 && !ranked.some(here));
+    if (fetching) {
+      // So are the texts of the sections they may point at (whether a section has an anchor is in its row).
+      const texts = top.filter((found) => found.sections.length && found.sections[0].score >= 0.5 * found.base)
+        .map((found) => found.sections[0].ref);
+      await Promise.all([this.store.needDocs([...candidates, ...top].map((found) => found.doc.n)),
+        this.store.prefetchSections(texts)]);
+      if (!current()) return null;
+    }
     const queryTerms = keys.join(" ");
-    for (const found of candidates) found.exactTitle = this.titleKey(this.row(found.doc.n)) === queryTerms;
+    for (const found of candidates) {
+      if (here(found)) found.exactTitle = this.titleKey(this.row(found.doc.n)) === queryTerms;
+      else complete = false; // not known to be an exact title yet
+    }
     ranked.sort((a, b) => (b.exactTitle - a.exactTitle) || (b.score - a.score) || (a.doc.n - b.doc.n));
-    const shown = rows === null ? ranked : ranked.slice(0, rows);
-    await this.store.needDocs(shown.map((found) => found.doc.n));
+    let shown = rows === null ? ranked : ranked.slice(0, rows);
+    const count = shown.length;
+    if (fetching) await this.store.needDocs(shown.map((found) => found.doc.n));
+    else if (!shown.every(here)) {
+      shown = ranked.filter(here).slice(0, count);
+      complete = false;
+    }
+    if (!current()) return null;
     const pointed = [];
     for (const found of shown) {
       found.doc = this.row(found.doc.n);
@@ -72,9 +106,35 @@ export class LanguageIndex {
       found.section = section && section[1] && best.score >= 0.5 * found.base ? best.ref : null;
       if (found.section !== null) pointed.push(best.ref);
     }
-    await this.store.needSections(pointed); // the snippet quotes the section's text
+    if (fetching) await this.store.needSections(pointed); // the snippet quotes the section's text
+    else if (pointed.some((ref) => this.store.section(ref)[3] === undefined)) complete = false;
+    if (!current()) return null;
     for (const found of shown) if (found.section !== null) found.section = this.store.section(found.section);
-    return shown;
+    return { results: shown, complete, count };
+  }
+
+  /**
+   * A keystroke's postings: those of every term but the words its last word may be the start of. Of
+   * those, the ones here count; when the last word is all the query has and is no word itself, and
+   * none of its completions is here, the most common one is fetched, so a keystroke always shows
+   * something. Whether all the plan's postings are here.
+   */
+  async fetchTyping(plan) {
+    const last = plan.units[plan.units.length - 1];
+    const prefixes = new Set(last.alts.filter((alt) => alt.kind === "prefix").flatMap((alt) => alt.terms));
+    for (const unit of plan.units) {
+      for (const alt of unit.alts) if (alt.kind !== "prefix") alt.terms.forEach((t) => prefixes.delete(t));
+    }
+    for (const span of plan.spans) span.terms.forEach((t) => prefixes.delete(t));
+    const wanted = [...plan.clauses.keys()].filter((t) => !prefixes.has(t));
+    const guesses = [...prefixes].filter((t) => plan.clauses.has(t));
+    const alone = plan.units.every((unit) => unit === last || unit.weight <= 0)
+      && !last.alts.some((alt) => alt.kind !== "prefix" && alt.terms.every((t) => this.df(t) > 0));
+    if (alone && guesses.length && !guesses.some((t) => this.store.hasPostings(t))) {
+      wanted.push(guesses.sort((a, b) => this.df(b) - this.df(a) || compareTerms(a, b))[0]);
+    }
+    await this.store.needPostings(wanted);
+    return [...plan.clauses.keys()].every((t) => this.store.hasPostings(t));
   }
 
   /** An article's row as the results use it: {n, id, url, title, summary}. */
@@ -103,7 +163,7 @@ export class LanguageIndex {
     const prefixes = [];
     const last = units[units.length - 1];
     if (prefix && /[\p{L}\p{N}]$/u.test(query) && last && last.chunk.end === query.length) {
-      for (const stem of new Set([last.chunk.tokens[0], last.key])) if (stem) prefixes.push([stem, `${stem}\uffff`]);
+      for (const stem of prefixStems(last)) prefixes.push([stem, `${stem}\uffff`]);
     }
     await Promise.all([this.store.needPostings(terms), this.store.needWords(prefixes)]);
     const ranges = [];
@@ -113,13 +173,7 @@ export class LanguageIndex {
       const known = unit.alts.some((alt) => alt.terms.every((t) => this.df(t) > 0));
       const near = known ? unit.kind === "word" && unit.key.length >= 5 && !/\d/u.test(unit.key)
         : [...raw].length >= 4 && !/^\d+$/u.test(raw);
-      // Near spellings (typos, rare variants) are looked up among the words that start with the same two
-      // letters as the word typed: a range that stays a chunk or two however big the vocabulary grows.
-      if (near) {
-        for (const start of new Set([[...raw].slice(0, 2).join(""), [...unit.key].slice(0, 2).join("")])) {
-          ranges.push([start, `${start}\uffff`]);
-        }
-      }
+      if (near) ranges.push(...nearRanges(unit));
     }
     await this.store.needWords(ranges);
   }
@@ -131,38 +185,77 @@ export class LanguageIndex {
     const hit = (n) => {
       let found = hits.get(n);
       if (!found) {
-        found = { doc: { n }, base: 0, sections: [], matched: new Set(), title: new Set(), exactTitle: false };
+        found = { doc: { n }, base: 0, sections: [], matched: new Set(), title: new Set(), exactTitle: false,
+                  matchedKey: "", titleKey: "" };
         hits.set(n, found);
       }
       return found;
     };
-    for (const result of this.store.query(fields[TIER1], plan.clauses)) {
-      const found = hit(Number(result.ref));
-      found.base += result.score;
-      for (const [t, matchedFields] of Object.entries(result.matchData.metadata)) {
+    const articles = this.store.query(fields[TIER1], plan.clauses, this.count);
+    for (let i = 0; i < articles.refs.length; i++) hit(articles.refs[i]).base += articles.scores[i];
+    const sectionDoc = this.store.sectionDoc;
+    const sections = new Array(sectionDoc.length); // section ref → {ref, score, heading}
+    const matches = this.store.query(fields[TIER2], plan.clauses, sectionDoc.length);
+    for (let i = 0; i < matches.refs.length; i++) {
+      const ref = matches.refs[i];
+      const section = { ref, score: matches.scores[i], heading: NONE };
+      hit(sectionDoc[ref]).sections.push(section);
+      sections[ref] = section;
+    }
+    // The terms each article holds, and those of its title and of its sections' headings; the sets of
+    // terms are also spelled as keys (the terms' numbers, in clause order), so that the coverage of
+    // each distinct set is worked out once, not once per article.
+    let number = 0;
+    for (const t of plan.clauses.keys()) {
+      const mark = `${number++},`;
+      const matched = (found) => {
+        if (found.matched.has(t)) return;
         found.matched.add(t);
-        if (matchedFields.t) found.title.add(t);
+        found.matchedKey += mark;
+      };
+      for (const field of fields[TIER1]) {
+        const list = this.store.postingsOf(t, field);
+        if (!list) continue;
+        for (const ref of list.refs) {
+          const found = hits.get(ref);
+          matched(found);
+          if (field === "t") {
+            found.title.add(t);
+            found.titleKey += mark;
+          }
+        }
+      }
+      for (const field of fields[TIER2]) {
+        const list = this.store.postingsOf(t, field);
+        if (!list) continue;
+        for (const ref of list.refs) {
+          matched(hits.get(sectionDoc[ref]));
+          if (field !== "h") continue;
+          const section = sections[ref];
+          if (section.heading === NONE) section.heading = new Set();
+          section.heading.add(t);
+        }
       }
     }
-    for (const result of this.store.query(fields[TIER2], plan.clauses)) {
-      const ref = Number(result.ref);
-      const found = hit(this.store.sectionDoc[ref]);
-      const metadata = result.matchData.metadata;
-      const heading = new Set(Object.keys(metadata).filter((t) => metadata[t].h));
-      found.sections.push({ ref, score: result.score, heading });
-      for (const t in metadata) found.matched.add(t);
-    }
+    const covered = new Map(); // key → coverage
+    const cover = (set, key) => {
+      let value = covered.get(key);
+      if (value === undefined) covered.set(key, value = this.coverage(plan, set));
+      return value;
+    };
     const ranked = [];
     for (const found of hits.values()) {
-      const coverage = this.coverage(plan, found.matched);
+      const coverage = cover(found.matched, found.matchedKey);
       if (coverage <= 0) continue;
-      found.sections.sort((a, b) => b.score - a.score);
-      const best = found.sections[0];
-      const rest = found.sections.slice(1).reduce((sum, s) => sum + s.score, 0);
-      const lexical = found.base + (best ? best.score + SECTION_REST * rest : 0);
+      // Best first, ties in the order lunr met them (as its stable sort of all sections by score leaves them).
+      const own = found.sections;
+      if (own.length > 1) own.sort(byScore);
+      let rest = 0;
+      for (let i = 1; i < own.length; i++) rest += own[i].score;
+      const lexical = found.base + (own.length ? own[0].score + SECTION_REST * rest : 0);
       // A title or a heading that holds most of the query is the best evidence of what a page is about.
-      const field = Math.max(this.coverage(plan, found.title),
-        ...found.sections.map((section) => this.coverage(plan, section.heading)));
+      let field = cover(found.title, found.titleKey);
+      for (const section of found.sections) if (section.heading.size) field = Math.max(field, this.coverage(plan, section.heading));
       found.score = lexical * coverage * coverage * (1 + FIELD_BONUS * field * field);
       ranked.push(found);
     }
@@ -207,12 +300,9 @@ export class LanguageIndex {
 
   /** Terms the last word may be the start of: the shortest `limit` (few when it is a word already). */
   addPrefixes(unit, limit) {
-    const raw = unit.chunk.tokens[0];
-    const stems = new Set([raw, unit.key].filter((t) => t && (isCjk(t) ? [...t].length === 1 : t.length >= 2)));
-    if (unit.kind === "cjk" && [...raw].length !== 1) return;
     const found = new Set();
-    for (const stem of stems) {
-      for (const t of this.expand(globalThis.lunr.TokenSet.fromString(`${stem}*`))) {
+    for (const stem of prefixStems(unit)) {
+      for (const t of this.expand(globalThis.lunr.TokenSet.fromString(`${stem}*`), [[stem, `${stem}\uffff`]])) {
         if (t !== unit.key) found.add(t);
       }
     }
@@ -234,7 +324,7 @@ export class LanguageIndex {
     }
     const distance = length >= 8 ? 2 : 1;
     for (const source of new Set([raw, unit.key])) {
-      for (const t of this.expand(globalThis.lunr.TokenSet.fromFuzzyString(source, distance))) {
+      for (const t of this.expand(globalThis.lunr.TokenSet.fromFuzzyString(source, distance), nearRanges(unit))) {
         note(t, editDistance(source, t));
       }
     }
@@ -248,13 +338,18 @@ export class LanguageIndex {
   addVariants(unit) {
     const df = this.df(unit.key);
     if (unit.kind !== "word" || unit.key.length < 5 || /\d/u.test(unit.key)) return;
-    for (const t of this.expand(globalThis.lunr.TokenSet.fromFuzzyString(unit.key, 1))) {
+    for (const t of this.expand(globalThis.lunr.TokenSet.fromFuzzyString(unit.key, 1), nearRanges(unit))) {
       if (t !== unit.key && this.df(t) >= RARE_VARIANT * df) unit.alts.push({ kind: "variant", terms: [t] });
     }
   }
 
-  expand(tokenSet) {
-    return new Set(this.store.tokenSet().intersect(tokenSet).toArray());
+  /** The terms of the words chunks of `ranges` ([low, high] pairs) that `tokenSet` accepts. */
+  expand(tokenSet, ranges) {
+    const found = new Set();
+    for (const [low, high] of ranges) {
+      for (const words of this.store.tokenSets(low, high)) for (const t of words.intersect(tokenSet).toArray()) found.add(t);
+    }
+    return found;
   }
 
   /** Synonym phrases found in the query: [{units, terms}] for each other phrase of the group. */
@@ -326,13 +421,36 @@ export class LanguageIndex {
   /** Title and snippet of a hit as [text, marked] segments, the snippet around the first match. */
   display(found) {
     const section = found.section;
-    const text = section ? section[3] : found.doc.summary;
+    const text = section && section[3] !== undefined ? section[3] : found.doc.summary; // a keystroke's answer may lack it
     return {
       title: highlight(found.doc.title, found.matched),
       heading: section ? highlight(section[2], found.matched) : null,
       snippet: excerpt(highlight(text, found.matched), SNIPPET),
     };
   }
+}
+
+/** What the last word may be the start of: as typed and its stem (a single Han character, or 2+ letters). */
+function prefixStems(unit) {
+  const raw = unit.chunk.tokens[0];
+  if (unit.kind === "cjk" && [...raw].length !== 1) return [];
+  return [...new Set([raw, unit.key])].filter((t) => t && (isCjk(t) ? [...t].length === 1 : t.length >= 2));
+}
+
+/** JavaScript's own string order, lunr's. */
+function compareTerms(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Where near spellings (typos, rare variants) of a word unit are looked up: among the words that
+ * start with the same two letters as the word typed or its stem, a range that stays a chunk or two
+ * however big the vocabulary grows.
+ */
+function nearRanges(unit) {
+  const raw = unit.chunk.tokens[unit.kind === "compound" ? unit.chunk.tokens.length - 1 : 0];
+  const starts = new Set([[...raw].slice(0, 2).join(""), [...unit.key].slice(0, 2).join("")]);
+  return [...starts].map((start) => [start, `${start}\uffff`]);
 }
 
 /** What a chunk can be called in a synonym phrase: its key (a stop word as typed) and its pieces. */

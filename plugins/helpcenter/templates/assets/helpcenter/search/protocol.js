@@ -3,7 +3,7 @@
 // tests/search/test_protocol.py checks what crosses in a real session against SHAPES.
 
 export const TYPE = Object.freeze({
-  configure: "configure", search: "search", article: "article", body: "body", // page → worker ("body" both ways)
+  configure: "configure", search: "search", article: "article", // page → worker
   ready: "ready", results: "results", failed: "failed", // worker → page
 });
 
@@ -11,22 +11,22 @@ export const TYPE = Object.freeze({
 export const TO_WORKER = Object.freeze({
   /** base: URL of the site's search/ folder; lang: the page's language (its tier 1 is loaded first). */
   configure: (base, lang) => ({ type: TYPE.configure, base, lang }),
-  /** full: wait for the body tier first (the API); the box takes the first answer and asks for the body later. */
-  search: (seq, query, lang, full) => ({ type: TYPE.search, seq, query, lang, full: Boolean(full) }),
+  /**
+   * full: the API's answer (fifty results, always whole); typing: a keystroke's, answered from what is
+   * here as far as possible (the box asks again, not typing, once the reader pauses).
+   */
+  search: (seq, query, lang, full, typing) => ({ type: TYPE.search, seq, query, lang, full: Boolean(full),
+                                                 typing: Boolean(typing) }),
   /** One article by id (the secret warning's), as a one-result reply. */
   article: (seq, lang, id) => ({ type: TYPE.article, seq, lang, id }),
-  /** The first answer is on screen: now fetch this language's body tier. */
-  body: (lang) => ({ type: TYPE.body, lang }),
 });
 
 /** Worker → page. */
 export const FROM_WORKER = Object.freeze({
   /** The page language's tier 1 is loaded; meta: {lang, strings, categories, secret, languages}. */
   ready: (meta) => ({ type: TYPE.ready, meta }),
-  /** A reply to search or article; partial: the languages whose body tier the answer lacked (often none). */
+  /** A reply to search or article; partial: the languages whose answer was a keystroke's, left incomplete. */
   results: (seq, results, partial) => ({ type: TYPE.results, seq, results, partial: [...partial] }),
-  /** A body tier arrived: results may improve. */
-  body: (lang) => ({ type: TYPE.body, lang }),
   /** A request (seq) or the start (no seq) failed. */
   failed: (seq, error) => ({ type: TYPE.failed, seq, error: String((error && error.message) || error) }),
 });
@@ -35,14 +35,12 @@ export const FROM_WORKER = Object.freeze({
 export const SHAPES = Object.freeze({
   toWorker: {
     configure: { base: "string", lang: "string" },
-    search: { seq: "number", query: "string", lang: "string", full: "boolean" },
+    search: { seq: "number", query: "string", lang: "string", full: "boolean", typing: "boolean" },
     article: { seq: "number", lang: "string", id: "string" },
-    body: { lang: "string" },
   },
   fromWorker: {
     ready: { meta: "object" },
     results: { seq: "number", results: "array", partial: "array" },
-    body: { lang: "string" },
     failed: { seq: "number|undefined", error: "string" },
   },
 });

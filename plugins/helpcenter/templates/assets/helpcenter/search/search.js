@@ -30,6 +30,9 @@ const ICONS = {
   close: "M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z",
 };
 const TOPICS_SHOWN = 6;
+// A pause in typing this long settles a query: its whole answer is fetched (Pagefind's UI waits as
+// long before it searches at all; a reader typing on at 5 keys a second never waits for it).
+const SETTLE_MS = 300;
 
 // Read ?q= and take it out of the address bar at once, before anything else can see it.
 const initialQuery = takeQueryParameter();
@@ -49,8 +52,6 @@ class Client {
     this.lang = lang;
     this.seq = 0;
     this.pending = new Map();
-    this.asked = new Set(); // languages whose body tier was requested
-    this.onBody = () => {};
     const url = new URL("./worker.js", import.meta.url);
     url.searchParams.set("lang", lang);
     this.worker = new Worker(url);
@@ -63,7 +64,6 @@ class Client {
 
   receive(message) {
     if (message.type === TYPE.ready) this.settle.resolve(message.meta);
-    else if (message.type === TYPE.body) this.onBody(message.lang);
     else if (message.type === TYPE.results || message.type === TYPE.failed) {
       const request = this.pending.get(message.seq);
       if (!request) {
@@ -91,21 +91,12 @@ class Client {
     });
   }
 
-  search(query, lang, full) {
-    return this.request((seq) => TO_WORKER.search(seq, query, lang, full));
+  search(query, lang, full, typing = false) {
+    return this.request((seq) => TO_WORKER.search(seq, query, lang, full, typing));
   }
 
   article(id, lang) {
     return this.request((seq) => TO_WORKER.article(seq, lang, id));
-  }
-
-  /** Fetch the body tiers a partial answer lacked; only once its results are on screen. */
-  completeLater(languages) {
-    for (const language of languages || []) {
-      if (this.asked.has(language)) continue;
-      this.asked.add(language);
-      this.worker.postMessage(TO_WORKER.body(language));
-    }
   }
 }
 
@@ -246,7 +237,6 @@ class SearchBox {
       event.preventDefault();
       this.setOpen(true);
     });
-    client.onBody = () => { if (this.query) this.run(this.query, true); };
   }
 
   /** An instant navigation showed another page: close the box; another language gets its own worker. */
@@ -259,7 +249,6 @@ class SearchBox {
     client.fail(new Error("search: the page changed language"));
     lang = next;
     client = new Client(lang);
-    client.onBody = () => { if (this.query) this.run(this.query, true); };
     this.query = "";
     this.input.value = "";
     this.list.replaceChildren();
@@ -363,8 +352,13 @@ class SearchBox {
     if (link) window.location.assign(link.href);
   }
 
-  /** Search for `value` and show it; `quiet` keeps the selection (the body tier arrived). */
-  async run(value, quiet = false) {
+  /**
+   * Search for `value` and show it. A keystroke is answered from what the worker holds as far as it
+   * can (no request once the shards its words need are here); when that answer was left incomplete
+   * (rows, section texts or shards of rarer prefixes still to fetch), the whole answer is asked for
+   * once the reader pauses, and shown keeping the selection (`settled`).
+   */
+  async run(value, settled = false) {
     const seq = ++this.seq;
     this.query = value;
     const text = value.trim();
@@ -379,11 +373,19 @@ class SearchBox {
       return;
     }
     await client.ready;
-    const reply = await client.search(text, lang, false);
-    this.show(seq, { state: reply.results.length ? "results" : "none", results: reply.results, secret, quiet });
-    // The first answer came from the small first tier: now, not before, fetch the body tier, so it
-    // never competes with the first answer for the network.
-    requestAnimationFrame(() => client.completeLater(reply.partial));
+    if (seq !== this.seq) return; // the worker answers only the newest search of the box in full
+    const reply = await client.search(text, lang, false, !settled);
+    if (seq !== this.seq) return;
+    // "Nothing found" only from a whole answer: a keystroke's may have found nothing yet.
+    if (!reply.results.length && reply.partial.length && !settled) {
+      this.run(value, true);
+      return;
+    }
+    this.show(seq, { state: reply.results.length ? "results" : "none", results: reply.results, secret,
+                     quiet: settled });
+    if (reply.partial.length && !settled) {
+      setTimeout(() => { if (seq === this.seq) this.run(value, true); }, SETTLE_MS);
+    }
   }
 
   show(seq, { state, results = [], secret = "none", quiet = false }) {

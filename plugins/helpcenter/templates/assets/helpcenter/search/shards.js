@@ -40,18 +40,32 @@ export class ShardStore {
     this.rows = new Map(); // article number → [id, url, title, summary, [[anchor, heading]]]
     this.texts = new Map(); // section number → Promise
     this.text = new Map(); // section number → its text
-    this.tokens = null;
     this.firstSection = new Int32Array(meta.docs + 1);
     meta.sections.forEach((count, n) => { this.firstSection[n + 1] = this.firstSection[n] + count; });
     this.sectionDoc = new Int32Array(this.firstSection[meta.docs]);
     for (let n = 0; n < meta.docs; n++) this.sectionDoc.fill(n, this.firstSection[n], this.firstSection[n + 1]);
   }
 
-  /** Fetch the postings shards holding `terms` (those not fetched yet). */
+  /** Fetch the postings shards holding `terms` (those not fetched yet), all at once. */
   needPostings(terms) {
     const wanted = new Set();
-    for (const t of terms) wanted.add(rangeOf(this.meta.shards, t));
+    for (const t of terms) if (!this.hasPostings(t)) wanted.add(this.shardOf(t));
     return Promise.all([...wanted].map((k) => this.shard(k)));
+  }
+
+  /** Whether the postings of `t` are here, or its words chunk says it is no term (no shard holds it). */
+  hasPostings(t) {
+    return this.shardLoaded.has(this.shardOf(t)) || (this.wordsLoaded.has(rangeOf(this.meta.words, t)) && !this.df(t));
+  }
+
+  /** The number of the postings shard that holds `t` (if it is a term). */
+  shardOf(t) {
+    return rangeOf(this.meta.shards, t);
+  }
+
+  /** Whether postings shard `k` is here. */
+  hasShard(k) {
+    return this.shardLoaded.has(k);
   }
 
   shard(k) {
@@ -103,18 +117,12 @@ export class ShardStore {
     let promise = this.words.get(k);
     if (!promise) {
       promise = this.load(`w/${k}.json`).then((data) => {
-        this.wordsLoaded.set(k, { terms: data.terms, df: new Map(data.terms.map((t, i) => [t, data.df[i]])) });
-        this.tokens = null;
+        this.wordsLoaded.set(k, { terms: data.terms, df: new Map(data.terms.map((t, i) => [t, data.df[i]])), tokens: null });
       });
       promise.catch(() => this.words.delete(k));
       this.words.set(k, promise);
     }
     return promise;
-  }
-
-  /** Whether what is fetched tells if `t` is a term (its shard or its words chunk is here). */
-  knows(t) {
-    return this.shardLoaded.has(rangeOf(this.meta.shards, t)) || this.wordsLoaded.has(rangeOf(this.meta.words, t));
   }
 
   /** Articles holding `t` in any field of either tier (0 for a term unknown or not fetched). */
@@ -125,68 +133,98 @@ export class ShardStore {
     return (chunk && chunk.df.get(t)) || 0;
   }
 
-  /** A lunr TokenSet of every term fetched in words chunks (for prefixes and typos). */
-  tokenSet() {
-    if (!this.tokens) {
-      const terms = [...this.wordsLoaded.keys()].sort((a, b) => a - b).flatMap((k) => this.wordsLoaded.get(k).terms);
-      this.tokens = globalThis.lunr.TokenSet.fromArray(terms);
+  /**
+   * lunr TokenSets of the fetched words chunks holding the terms from `low` up to `high` (for
+   * prefixes and typos), one per chunk, each built once: a lookup reads the chunks of its own range,
+   * whatever else earlier queries fetched, and a chunk arriving rebuilds nothing.
+   */
+  tokenSets(low, high) {
+    const sets = [];
+    for (let k = rangeOf(this.meta.words, low); k <= rangeOf(this.meta.words, high); k++) {
+      const chunk = this.wordsLoaded.get(k);
+      if (!chunk) continue;
+      if (!chunk.tokens) chunk.tokens = globalThis.lunr.TokenSet.fromArray(chunk.terms);
+      sets.push(chunk.tokens);
     }
-    return this.tokens;
+    return sets;
   }
 
   /**
-   * lunr.js's Index#query for single-term clauses (Map term → boost) over the fields of one tier,
-   * from the fetched postings: the same query vector, magnitude, dot products (in term order),
-   * match data and order of results, so the scores are lunr's to the last bit.
+   * lunr.js's Index#query for single-term clauses (Map term → boost) over the fields of one tier
+   * (refs below `size`), from the fetched postings: {refs, scores}, in the order lunr meets the
+   * documents (clause order, then field order), not sorted: lunr's stable sort by score keeps that
+   * order among ties, so a caller sorting by score gets lunr's order. The same query vector and
+   * magnitude, each field's dot product summed in term order and a document's fields added in the
+   * order lunr meets them, so the scores are lunr's to the last bit. Which terms matched where is
+   * read from the postings themselves (`postingsOf`): no match data per document, which at 10,000
+   * articles took most of a keystroke's time.
    */
-  query(fields, clauses) {
+  query(fields, clauses, size) {
     const present = [];
     for (const [t, boost] of clauses) {
       const entry = this.postings.get(t);
       if (entry && fields.some((f) => entry.fields[f])) present.push({ t, boost, entry });
     }
-    if (!present.length) return [];
-    const order = new Map([...present].sort((a, b) => compare(a.t, b.t)).map((p, i) => [p.t, i]));
+    if (!present.length) return { refs: [], scores: new Float64Array(0) };
+    const byTerm = [...present].sort((a, b) => compare(a.t, b.t));
     let squares = 0;
-    for (const p of [...present].sort((a, b) => order.get(a.t) - order.get(b.t))) squares += p.boost * p.boost;
+    for (const p of byTerm) squares += p.boost * p.boost;
     const magnitude = Math.sqrt(squares);
-    const matching = new Map(); // "field/ref" → {field, ref, products: [[term order, product]], terms}
-    for (const { t, boost, entry } of present) {
-      for (const field of fields) {
-        const list = entry.fields[field];
+    // The order lunr creates its (field, document) matches in: a stamp per pair, and each document's first.
+    const stamps = fields.map(() => new Int32Array(size));
+    const first = new Int32Array(size);
+    const refs = [];
+    let stamp = 0;
+    for (const { entry } of present) {
+      for (let f = 0; f < fields.length; f++) {
+        const list = entry.fields[fields[f]];
         if (!list) continue;
-        for (let i = 0; i < list.refs.length; i++) {
-          const key = `${field}/${list.refs[i]}`;
-          let match = matching.get(key);
-          if (!match) {
-            match = { ref: list.refs[i], field, products: [], terms: [] };
-            matching.set(key, match);
+        const made = stamps[f];
+        for (const ref of list.refs) {
+          if (made[ref]) continue;
+          made[ref] = ++stamp;
+          if (!first[ref]) {
+            first[ref] = stamp;
+            refs.push(ref);
           }
-          match.products.push([order.get(t), boost * list.values[i]]);
-          match.terms.push(t);
         }
       }
     }
-    const results = [];
-    const byRef = new Map();
-    for (const match of matching.values()) {
-      match.products.sort((a, b) => a[0] - b[0]);
-      let dot = 0;
-      for (const [, product] of match.products) dot += product;
-      const score = dot / magnitude || 0;
-      let result = byRef.get(match.ref);
-      if (!result) {
-        result = { ref: String(match.ref), score: 0, matchData: { metadata: Object.create(null) } };
-        byRef.set(match.ref, result);
-        results.push(result);
-        result.score = score;
-      } else {
-        result.score += score;
+    // Each field's dot product, its terms' products added in term order (from 0, as lunr does).
+    const dots = fields.map(() => new Float64Array(size));
+    for (const { boost, entry } of byTerm) {
+      for (let f = 0; f < fields.length; f++) {
+        const list = entry.fields[fields[f]];
+        if (!list) continue;
+        const dot = dots[f];
+        for (let i = 0; i < list.refs.length; i++) dot[list.refs[i]] += boost * list.values[i];
       }
-      const metadata = result.matchData.metadata;
-      for (const t of match.terms) (metadata[t] || (metadata[t] = Object.create(null)))[match.field] = {};
     }
-    return results.sort((a, b) => b.score - a.score);
+    const scores = new Float64Array(refs.length);
+    for (let i = 0; i < refs.length; i++) {
+      const ref = refs[i];
+      let score = 0;
+      let after = 0; // the fields in the order of their stamps
+      for (let added = 0; ; added++) {
+        let next = -1;
+        for (let f = 0; f < fields.length; f++) {
+          const at = stamps[f][ref];
+          if (at > after && (next < 0 || at < stamps[next][ref])) next = f;
+        }
+        if (next < 0) break;
+        const value = dots[next][ref] / magnitude || 0;
+        score = added ? score + value : value;
+        after = stamps[next][ref];
+      }
+      scores[i] = score;
+    }
+    return { refs, scores };
+  }
+
+  /** The postings of `t` in `field` ({refs, values}), or null. */
+  postingsOf(t, field) {
+    const entry = this.postings.get(t);
+    return (entry && entry.fields[field]) || null;
   }
 
   /** Fetch the rows of articles `numbers`: [id, url, title, summary, [[anchor, heading, text]]]. */

@@ -48,7 +48,11 @@ function present(index, found, displayed) {
   return result;
 }
 
-async function search(query, lang, full) {
+/**
+ * The results of `query` and the languages whose answer is a keystroke's, left incomplete (`partial`),
+ * or null when a newer search from the box came while this one's data was on its way.
+ */
+async function search(query, lang, { full, typing, current }) {
   // Chinese typed on another language's page is looked up in Chinese first, then in the page's
   // language; a query without Chinese on a Chinese page falls back to English. A second language
   // only fills a thin list, after every result of the first.
@@ -58,21 +62,27 @@ async function search(query, lang, full) {
   const order = second ? [first, second] : [first];
   const results = [];
   const seen = new Set();
-  // Every answer is whole (the shards of its words hold both tiers), so none is partial. The box gets
-  // the results it shows; the API up to MAX_RESULTS, each with its article's row fetched.
-  const later = [];
+  // The box gets the results it shows; the API up to MAX_RESULTS, each with its article's row fetched.
+  const partial = [];
   const rows = full ? MAX_RESULTS : DISPLAYED;
+  let left = 0; // results a keystroke's answer left out (their rows are not here yet)
   for (const [position, lang_] of order.entries()) {
-    if (position > 0 && results.length >= 5) break;
+    if (position > 0 && results.length + left >= 5) break;
     const index = await language(lang_).index;
-    for (const found of await index.search(query, { rows })) {
+    const answer = await index.search(query, { rows, typing, current });
+    if (!answer) return null;
+    if (!answer.complete) partial.push(lang_);
+    left += answer.count - answer.results.length;
+    for (const found of answer.results) {
       if (seen.has(found.doc.id) || results.length >= rows) continue;
       seen.add(found.doc.id);
       results.push(present(index, found, results.length < DISPLAYED));
     }
   }
-  return { results, later };
+  return { results, partial };
 }
+
+let boxSeq = 0; // the box's newest search: an older one fetches nothing more
 
 async function handle(message) {
   const { FROM_WORKER, TYPE } = await protocol;
@@ -85,10 +95,12 @@ async function handle(message) {
     self.postMessage(FROM_WORKER.ready({ lang: meta.lang, strings: meta.strings, categories: meta.categories,
                                          secret: meta.secret, languages: meta.languages }));
   } else if (message.type === TYPE.search) {
-    const { results, later } = await search(message.query, message.lang || pageLang, message.full);
-    self.postMessage(FROM_WORKER.results(message.seq, results, later));
-  } else if (message.type === TYPE.body) {
-    await language(message.lang).index; // nothing more to fetch ahead: shards come with the queries
+    const { seq, full, typing } = message;
+    if (!full) boxSeq = Math.max(boxSeq, seq);
+    const current = () => full || seq === boxSeq;
+    const answer = await search(message.query, message.lang || pageLang, { full, typing, current });
+    // A search overtaken by a newer keystroke is answered with nothing (the box shows only its newest).
+    self.postMessage(FROM_WORKER.results(seq, answer ? answer.results : [], answer ? answer.partial : []));
   } else if (message.type === TYPE.article) {
     const index = await language(message.lang || pageLang).index;
     const doc = await index.article(message.id);
