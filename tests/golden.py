@@ -85,7 +85,7 @@ class Table:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.cases: list[dict[str, Any]] = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        self.cases: list[dict[str, Any]] = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
 
     def expected(self, case: dict[str, Any], actual: str, update: bool) -> str:
         """The case's stored `expected`; with --update-fixtures `actual` is written into the file first."""

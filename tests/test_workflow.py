@@ -20,7 +20,7 @@ def test_workflow_matches_the_github_schema() -> None:
 
 
 def test_deploy_runs_only_after_checks_and_only_from_main() -> None:
-    workflow = YAML(typ="safe").load(WORKFLOW.read_text(encoding="utf-8"))
+    workflow = YAML(typ="safe", pure=True).load(WORKFLOW.read_text(encoding="utf-8"))
     steps = [step.get("run", "") for step in workflow["jobs"]["check"]["steps"]]
     assert "helpcenter check --format github" in steps
     assert "mkdocs build --strict --site-dir site" in steps

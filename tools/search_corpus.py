@@ -89,7 +89,7 @@ def _pool(lang: str) -> dict[str, list[str]]:
             continue
         text = path.read_text(encoding="utf-8")
         head, _, body = text.partition("\n---\n")
-        meta = YAML(typ="safe").load(head.lstrip("-\n"))
+        meta = YAML(typ="safe", pure=True).load(head.lstrip("-\n"))
         for key in ("title", "summary"):
             pool[key].append(" ".join(str(meta[key]).split()))
         for block in body.split("\n\n"):

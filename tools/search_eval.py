@@ -100,7 +100,7 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="an already built site (skips the build)")
     parser.add_argument("--failures", action="store_true", help="list the queries that miss the top 3")
     args = parser.parse_args()
-    queries = YAML(typ="safe").load(args.queries.read_text(encoding="utf-8"))["queries"]
+    queries = YAML(typ="safe", pure=True).load(args.queries.read_text(encoding="utf-8"))["queries"]
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or build_into(args.project, Path(tmp) / "site")
         server, base = serve(site)

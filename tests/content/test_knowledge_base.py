@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 from helpcenter.content import catalog as catalog_loader
 
 ROOT = Path(__file__).resolve().parents[2]
-PLAN = YAML(typ="safe").load((ROOT / "kb" / "topics.yml").read_text(encoding="utf-8"))
+PLAN = YAML(typ="safe", pure=True).load((ROOT / "kb" / "topics.yml").read_text(encoding="utf-8"))
 TOPICS = {topic["id"]: topic for topic in PLAN["topics"]}
 LOADED = catalog_loader.load(ROOT / "docs", ["en", "zh"], display_prefix="docs/")
 CATALOG = LOADED.catalog

@@ -21,7 +21,7 @@ from helpcenter.firewall.secrets import MUST_BLOCK, find_secrets, must_block
 
 ROOT = Path(__file__).resolve().parents[2]
 VECTORS_FILE = ROOT / "tests" / "fixtures" / "firewall" / "secret-vectors.yml"
-VECTORS = YAML(typ="safe").load(VECTORS_FILE.read_text(encoding="utf-8"))
+VECTORS = YAML(typ="safe", pure=True).load(VECTORS_FILE.read_text(encoding="utf-8"))
 LANGUAGES = sorted(Mnemonic.list_languages())
 MONERO = sorted(list_wordlists())
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -90,7 +88,8 @@ def test_texts_the_c_composer_does_not_read_go_to_ruamel(text: str) -> None:
     assert (_tree(got), problem is not None) == (want, error is not None)
 
 
-def test_a_very_deep_text_is_still_a_diagnostic(tmp_path: Path) -> None:
+def test_a_very_deep_text_is_still_a_diagnostic() -> None:
     node, problem = yamlpos.compose("[" * 5000 + "]" * 5000 + "\n", "deep.yml", CODES)
-    assert node is None and problem is not None
+    assert node is None
+    assert problem is not None
     assert (problem.path, problem.code) == ("deep.yml", "yaml-too-deep")

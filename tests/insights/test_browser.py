@@ -427,7 +427,7 @@ def test_question_and_reasons_have_no_serious_accessibility_violations(browser, 
     assert found == []
 
 
-VECTORS = YAML(typ="safe").load((FIXTURES / "insights" / "query-vectors.yml").read_text(encoding="utf-8"))
+VECTORS = YAML(typ="safe", pure=True).load((FIXTURES / "insights" / "query-vectors.yml").read_text(encoding="utf-8"))
 
 
 def test_query_normaliser_matches_the_python_twin(page, site_url: str) -> None:

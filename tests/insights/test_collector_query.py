@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 
 from helpcenter.insights.events import MAX_QUERY, SCHEMA, normalize_query, parse
 
-VECTORS = YAML(typ="safe").load(Path(__file__).parents[1] / "fixtures" / "insights" / "query-vectors.yml")
+VECTORS = YAML(typ="safe", pure=True).load(Path(__file__).parents[1] / "fixtures" / "insights" / "query-vectors.yml")
 
 
 def test_the_vectors_cover_every_rule() -> None:

@@ -31,7 +31,7 @@ class Case:
 
 def load() -> tuple[Channels, dict[str, Any], list[Case]]:
     """The vectors' channels (as Channels and as plain data) and their cases."""
-    data = YAML(typ="safe").load(CASES_FILE.read_text(encoding="utf-8"))
+    data = YAML(typ="safe", pure=True).load(CASES_FILE.read_text(encoding="utf-8"))
     cases = [Case(c["case"], str(c["input"]), c["verdict"], c["kind"], c["matched"], tuple(c["reasons"]))
              for c in data["cases"]]
     return Channels.from_json(data["channels"]), data["channels"], cases

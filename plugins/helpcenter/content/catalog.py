@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Collection, Iterable, Sequence
+import operator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -152,14 +153,19 @@ def load(docs_dir: Path, languages: Sequence[str], *, display_prefix: str = "",
             continue
         existing.add(rel)
         if rel not in skip:
-            sources.append((rel, path.read_bytes()))
+            sources.append((rel, path.read_bytes))
     return load_sources(sources, languages, display_prefix, templates, layout, existing)
 
 
-def load_sources(files: Iterable[tuple[str, bytes]], languages: Sequence[str],
+Source = bytes | Callable[[], bytes]  # a file's bytes, or what reads them when their turn comes
+
+
+def load_sources(files: Iterable[tuple[str, Source]], languages: Sequence[str],
                  display_prefix: str = "", templates: Collection[str] | None = None,
                  layout: str = FOLDER, existing: Collection[str] | None = None) -> LoadResult:
-    """Like `load`, from (relative path, bytes) pairs: for tests, editors and the plugins' file lists.
+    """Like `load`, from (relative path, bytes or a reader of them) pairs: for tests, editors and the
+    plugins' file lists. With readers, one file's text is in memory at a time (10,000 articles are
+    ~100 MiB of Markdown).
 
     `existing` (every Markdown file of the docs, the skipped ones too) turns on the check of links
     to pages that do not exist.
@@ -167,12 +173,20 @@ def load_sources(files: Iterable[tuple[str, bytes]], languages: Sequence[str],
     catalog = Catalog(tuple(languages), layout=layout)
     where = Layout(catalog.languages, layout)
     problems: list[Diagnostic] = []
-    files = sorted(files)
-    for rel, raw in files:
-        problems += _load_file(catalog, where, rel, raw, display_prefix + rel, templates)
+
+    def texts() -> Iterator[tuple[str, str]]:
+        for rel, source in sorted(files, key=operator.itemgetter(0)):
+            raw = source() if callable(source) else source
+            problems.extend(_load_file(catalog, where, rel, raw, display_prefix + rel, templates))
+            yield rel, raw.decode("utf-8", "replace")
+
+    # Each file is loaded, then its links are checked, before the next is read; link warnings follow
+    # every loading problem, as when the files were read in two passes.
     if existing is not None:
-        problems += links.missing_pages([(rel, raw.decode("utf-8", "replace")) for rel, raw in files], existing,
-                                        display_prefix)
+        problems += links.missing_pages(texts(), existing, display_prefix)
+    else:
+        for _ in texts():
+            pass
     _note_unloaded(catalog)
     for lang in languages:
         problems += _fill_missing_categories(catalog, lang, display_prefix)

@@ -115,4 +115,4 @@ def _has_run(words: list[str], wanted: list[str]) -> bool:
 
 
 def _load(name: str) -> dict[str, Any]:
-    return dict(YAML(typ="safe").load((HERE / name).read_text(encoding="utf-8")))
+    return dict(YAML(typ="safe", pure=True).load((HERE / name).read_text(encoding="utf-8")))

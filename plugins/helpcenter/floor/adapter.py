@@ -8,7 +8,7 @@ catalog whether or not helpcenter-articles is configured.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -129,10 +129,11 @@ def skipped_folders(config) -> tuple[str, ...]:
     return tuple(folders)
 
 
-def site_pages(config, files: Files) -> list[tuple[str, bytes]]:
-    """(src_uri, bytes) of every Markdown page MkDocs builds, minus excluded files and other plugins' folders."""
+def site_pages(config, files: Files) -> list[tuple[str, Callable[[], bytes]]]:
+    """(src_uri, a reader of its bytes) of every Markdown page MkDocs builds, minus excluded files and
+    other plugins' folders; read when the catalog comes to it, so one file is in memory at a time."""
     skip = skipped_folders(config)
-    return [(f.src_uri, f.content_bytes) for f in files.documentation_pages()
+    return [(f.src_uri, lambda f=f: f.content_bytes) for f in files.documentation_pages()
             if f.src_uri.endswith(".md") and not f.src_uri.startswith(skip)]
 
 

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import re
 
-from anyascii import anyascii
-from pypinyin import lazy_pinyin
-
 from helpcenter.floor.text import has_han
 
 # kebab-case: ids appear in URLs, links and tickets, the same in every language.
@@ -33,6 +30,10 @@ def readable_slug(title: str) -> str:
     Japanese included (kana say it is not Chinese), is transliterated by anyascii, whose capitals mark
     where a syllable starts ('송금' → 'SongGeum' → 'song-geum'); accents go ('recibí' → 'recibi').
     """
+    # Imported here: pypinyin's dictionaries take ~55 MiB, which a build (that names no new article) never needs.
+    from anyascii import anyascii  # noqa: PLC0415
+    from pypinyin import lazy_pinyin  # noqa: PLC0415
+
     if has_han(title) and not KANA.search(title):
         title = " ".join(lazy_pinyin(title, errors=lambda text: text))
     spelled = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", anyascii(title))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from helpcenter.content import frontmatter
@@ -98,13 +98,17 @@ def llms_txt(catalog: Catalog, site: Site) -> str:
 
 def llms_full(catalog: Catalog, lang: str, site: Site, copies: Callable[[Article], str]) -> str:
     """`/<lang>/llms-full.txt`: every article of one language, category by category, as its copy."""
+    return "".join(llms_full_parts(catalog, lang, site, copies))
+
+
+def llms_full_parts(catalog: Catalog, lang: str, site: Site, copies: Callable[[Article], str]) -> Iterator[str]:
+    """`llms_full` piece by piece, so a big help center is written without holding the whole file."""
     name = site.names.get(lang) or site.names.get(catalog.default_language, "Help Center")
-    parts = [f"# {name}\n\n> {' '.join(site.description.split())}\n" if site.description else f"# {name}\n"]
+    yield f"# {name}\n\n> {' '.join(site.description.split())}\n" if site.description else f"# {name}\n"
     for category in catalog.categories_of(lang):
         for article in catalog.articles_in(lang, category.id):
             source = f"Source: {site.base}{article.url(site.directory_urls)}"
-            parts.append(copies(article).rstrip("\n") + f"\n\n{source}\n")
-    return "\n---\n\n".join(parts)
+            yield "\n---\n\n" + copies(article).rstrip("\n") + f"\n\n{source}\n"
 
 
 def _line(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
@@ -89,16 +90,21 @@ class LinksPlugin(BasePlugin[LinksConfig]):
                                                                                config.site_name},
                              config.site_description or "", config.site_url or "", config.use_directory_urls)
         flowcharts = config.plugins.get("helpcenter-flowcharts")  # asked by name: features never import each other
-        copies: dict[str, str] = {}
+        written: set[str] = set()
 
         def copy(article) -> str:
-            if article.path not in copies:
-                outline = ""
-                if article.flowchart and flowcharts is not None:
-                    outline = flowcharts.outline(article.flowchart, article.lang, lambda i: _resolve_link(i, article))
-                body = machines.body_of((docs_dir / article.path).read_bytes())
-                copies[article.path] = machines.markdown_copy(article, body, catalog, site, outline)
-            return copies[article.path]
+            # Each Markdown copy is written as it is made and not kept: a big help center's copies
+            # would otherwise all be in memory at once, twice (as files and in llms-full.txt).
+            outline = ""
+            if article.flowchart and flowcharts is not None:
+                outline = flowcharts.outline(article.flowchart, article.lang, lambda i: _resolve_link(i, article))
+            body = machines.body_of((docs_dir / article.path).read_bytes())
+            text = machines.markdown_copy(article, body, catalog, site, outline)
+            uri = machines.copy_uri(article, config.use_directory_urls)
+            if uri not in written:
+                _write(site_dir / uri, [text])
+                written.add(uri)
+            return text
 
         def _resolve_link(article_id: str, seen_from):
             other = catalog.article(article_id, seen_from.lang) or next(
@@ -106,14 +112,19 @@ class LinksPlugin(BasePlugin[LinksConfig]):
             return (other.title, site.base + machines.copy_uri(other, site.directory_urls)) if other else None
 
         outputs["llms.txt"] = machines.llms_txt(catalog, site)
-        for lang in catalog.languages:
-            outputs[f"{lang}/{machines.FULL_NAME}"] = machines.llms_full(catalog, lang, site, copy)
-        for article in catalog.articles:
-            outputs[machines.copy_uri(article, config.use_directory_urls)] = copy(article)
         for name, text in outputs.items():
-            target = site_dir / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            _write(site_dir / name, [text])
+        for lang in catalog.languages:
+            _write(site_dir / lang / machines.FULL_NAME, machines.llms_full_parts(catalog, lang, site, copy))
+        for article in catalog.articles:  # the articles of no category are in no llms-full.txt
+            if machines.copy_uri(article, config.use_directory_urls) not in written:
+                copy(article)
+
+
+def _write(target: Path, parts: Iterable[str]) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8") as out:
+        out.writelines(parts)
 
 
 def _walk(toc):

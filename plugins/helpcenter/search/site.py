@@ -83,7 +83,8 @@ class SiteIndex:
         """Write every language's sharded index (what the browser and `helpcenter find` read, `shards.py`);
         returns the files and folders."""
         written = []
-        for lang, builder in self.builders.items():
+        for lang in list(self.builders):
+            builder = self.builders.pop(lang)  # one language's vocabulary in memory at a time
             folder = self.target / lang
             written += shards.write(folder, builder, self._extra(lang), self.options.secret_article)
             builder.close()

@@ -46,7 +46,7 @@ class Settings:
 
 @lru_cache(maxsize=1)
 def _yaml(name: str) -> dict[str, Any]:
-    return dict(YAML(typ="safe").load((HERE / name).read_text(encoding="utf-8")))
+    return dict(YAML(typ="safe", pure=True).load((HERE / name).read_text(encoding="utf-8")))
 
 
 def strings(lang: str, texts: ui_strings.Strings | None = None) -> dict[str, Any]:
