@@ -23,7 +23,9 @@ const SECTION_REST = 0.25; // how much sections beyond the best one add to an ar
 const SNIPPET = 200;
 
 const NONE = new Set(); // a section heading that holds none of the terms
-const byScore = (a, b) => b.score - a.score;
+const bySectionScore = (a, b) => b.score - a.score;
+const byScore = (a, b) => (b.score - a.score) || (a.doc.n - b.doc.n);
+const byTitleAndScore = (a, b) => (b.exactTitle - a.exactTitle) || byScore(a, b);
 const TIER1 = 0;
 const TIER2 = 1;
 
@@ -70,15 +72,15 @@ export class LanguageIndex {
     const candidates = keys.length ? ranked.filter((found) => this.meta.titles[found.doc.n] === keys.length
       && keys.every((k) => found.title.has(k))) : [];
     // The rows shown are most likely those of the best scores: fetched together with the candidates' titles.
-    const likely = [...ranked].sort((a, b) => (b.score - a.score) || (a.doc.n - b.doc.n));
-    const top = rows === null ? likely : likely.slice(0, rows);
+    const top = rows === null ? [...ranked].sort(byScore) : best(ranked, rows, byScore);
     const here = (found) => this.store.rows.has(found.doc.n);
-    // A keystroke shows what it can without a request; one that could show nothing fetches as a pause does.
+    // A keystroke shows what it can without a request; one that could show nothing fetches its rows.
     const fetching = !typing || (ranked.length > 0 && !ranked.some(here));
     if (fetching) {
-      // So are the texts of the sections they may point at (whether a section has an anchor is in its row).
-      const texts = top.filter((found) => found.sections.length && found.sections[0].score >= 0.5 * found.base)
-        .map((found) => found.sections[0].ref);
+      // So are the texts of the sections they may point at (whether a section has an anchor is in its
+      // row), unless a keystroke's: those wait for the pause, as most keystrokes' results do not last.
+      const texts = typing ? [] : top.filter((found) => found.sections.length
+        && found.sections[0].score >= 0.5 * found.base).map((found) => found.sections[0].ref);
       await Promise.all([this.store.needDocs([...candidates, ...top].map((found) => found.doc.n)),
         this.store.prefetchSections(texts)]);
       if (!current()) return null;
@@ -88,12 +90,11 @@ export class LanguageIndex {
       if (here(found)) found.exactTitle = this.titleKey(this.row(found.doc.n)) === queryTerms;
       else complete = false; // not known to be an exact title yet
     }
-    ranked.sort((a, b) => (b.exactTitle - a.exactTitle) || (b.score - a.score) || (a.doc.n - b.doc.n));
-    let shown = rows === null ? ranked : ranked.slice(0, rows);
+    let shown = rows === null ? ranked.sort(byTitleAndScore) : best(ranked, rows, byTitleAndScore);
     const count = shown.length;
     if (fetching) await this.store.needDocs(shown.map((found) => found.doc.n));
     else if (!shown.every(here)) {
-      shown = ranked.filter(here).slice(0, count);
+      shown = best(ranked.filter(here), count, byTitleAndScore);
       complete = false;
     }
     if (!current()) return null;
@@ -106,7 +107,7 @@ export class LanguageIndex {
       found.section = section && section[1] && best.score >= 0.5 * found.base ? best.ref : null;
       if (found.section !== null) pointed.push(best.ref);
     }
-    if (fetching) await this.store.needSections(pointed); // the snippet quotes the section's text
+    if (fetching && !typing) await this.store.needSections(pointed); // the snippet quotes the section's text
     else if (pointed.some((ref) => this.store.section(ref)[3] === undefined)) complete = false;
     if (!current()) return null;
     for (const found of shown) if (found.section !== null) found.section = this.store.section(found.section);
@@ -185,8 +186,8 @@ export class LanguageIndex {
     const hit = (n) => {
       let found = hits.get(n);
       if (!found) {
-        found = { doc: { n }, base: 0, sections: [], matched: new Set(), title: new Set(), exactTitle: false,
-                  matchedKey: "", titleKey: "" };
+        found = { doc: { n }, base: 0, sections: [], matched: null, title: null, exactTitle: false,
+                  matchedKey: "", titleKey: "", last: -1 };
         hits.set(n, found);
       }
       return found;
@@ -202,15 +203,15 @@ export class LanguageIndex {
       hit(sectionDoc[ref]).sections.push(section);
       sections[ref] = section;
     }
-    // The terms each article holds, and those of its title and of its sections' headings; the sets of
-    // terms are also spelled as keys (the terms' numbers, in clause order), so that the coverage of
-    // each distinct set is worked out once, not once per article.
-    let number = 0;
-    for (const t of plan.clauses.keys()) {
-      const mark = `${number++},`;
+    // The terms each article holds, and those of its title and of its sections' headings. An
+    // article's sets of terms are spelled as keys (the terms' numbers, in clause order) and made
+    // into Sets once per distinct key, as is their coverage: not once per article.
+    const terms = [...plan.clauses.keys()];
+    terms.forEach((t, number) => {
+      const mark = `${number},`;
       const matched = (found) => {
-        if (found.matched.has(t)) return;
-        found.matched.add(t);
+        if (found.last === number) return;
+        found.last = number;
         found.matchedKey += mark;
       };
       for (const field of fields[TIER1]) {
@@ -219,10 +220,7 @@ export class LanguageIndex {
         for (const ref of list.refs) {
           const found = hits.get(ref);
           matched(found);
-          if (field === "t") {
-            found.title.add(t);
-            found.titleKey += mark;
-          }
+          if (field === "t") found.titleKey += mark;
         }
       }
       for (const field of fields[TIER2]) {
@@ -236,25 +234,33 @@ export class LanguageIndex {
           section.heading.add(t);
         }
       }
-    }
+    });
+    const sets = new Map(); // key → Set of its terms
+    const setOf = (key) => {
+      let set = sets.get(key);
+      if (!set) sets.set(key, set = new Set(key.split(",").slice(0, -1).map((number) => terms[number])));
+      return set;
+    };
     const covered = new Map(); // key → coverage
-    const cover = (set, key) => {
+    const cover = (key) => {
       let value = covered.get(key);
-      if (value === undefined) covered.set(key, value = this.coverage(plan, set));
+      if (value === undefined) covered.set(key, value = this.coverage(plan, setOf(key)));
       return value;
     };
     const ranked = [];
     for (const found of hits.values()) {
-      const coverage = cover(found.matched, found.matchedKey);
+      found.matched = setOf(found.matchedKey);
+      found.title = setOf(found.titleKey);
+      const coverage = cover(found.matchedKey);
       if (coverage <= 0) continue;
       // Best first, ties in the order lunr met them (as its stable sort of all sections by score leaves them).
       const own = found.sections;
-      if (own.length > 1) own.sort(byScore);
+      if (own.length > 1) own.sort(bySectionScore);
       let rest = 0;
       for (let i = 1; i < own.length; i++) rest += own[i].score;
       const lexical = found.base + (own.length ? own[0].score + SECTION_REST * rest : 0);
       // A title or a heading that holds most of the query is the best evidence of what a page is about.
-      let field = cover(found.title, found.titleKey);
+      let field = cover(found.titleKey);
       for (const section of found.sections) if (section.heading.size) field = Math.max(field, this.coverage(plan, section.heading));
       found.score = lexical * coverage * coverage * (1 + FIELD_BONUS * field * field);
       ranked.push(found);
@@ -428,6 +434,19 @@ export class LanguageIndex {
       snippet: excerpt(highlight(text, found.matched), SNIPPET),
     };
   }
+}
+
+/** The first `k` of `list` in the order of `compare` (a total order): sort(compare).slice(0, k) without sorting it all. */
+function best(list, k, compare) {
+  const out = [];
+  for (const item of list) {
+    if (out.length === k && compare(item, out[k - 1]) >= 0) continue;
+    let at = Math.min(out.length, k - 1);
+    while (at > 0 && compare(item, out[at - 1]) < 0) at--;
+    out.splice(at, 0, item);
+    if (out.length > k) out.pop();
+  }
+  return out;
 }
 
 /** What the last word may be the start of: as typed and its stem (a single Han character, or 2+ letters). */

@@ -10,14 +10,16 @@ let pageLang = new URL(self.location.href).searchParams.get("lang") || "en";
 const early = new Map([[pageLang, fetchJson(pageLang, "meta.json")]]);
 early.get(pageLang).catch(() => {}); // reported when it is used
 
+// All the modules at once rather than one after the other as the engine's imports are found, and
+// before lunr.js, which blocks this thread while it loads (the modules read it only when called).
+const engine = Promise.all([import("./tokenize.js"), import("./text.js"), import("./engine.js"), import("./shards.js")])
+  .then((modules) => ({ LanguageIndex: modules[2].LanguageIndex, ShardStore: modules[3].ShardStore }));
+const protocol = import("./protocol.js");
+
 importScripts("lunr.js");
 
 const MAX_RESULTS = 50;
 const DISPLAYED = 10; // results the box shows, with highlighted titles and snippets (their rows are fetched)
-// All the modules at once rather than one after the other as the engine's imports are found.
-const engine = Promise.all([import("./tokenize.js"), import("./text.js"), import("./engine.js"), import("./shards.js")])
-  .then((modules) => ({ LanguageIndex: modules[2].LanguageIndex, ShardStore: modules[3].ShardStore }));
-const protocol = import("./protocol.js");
 const languages = new Map(); // lang → {index: Promise<LanguageIndex>}
 let available = new Set();
 
