@@ -109,3 +109,26 @@ def test_a_search_overtaken_by_a_newer_one_fetches_nothing_more(page, worker: li
     assert second["results"]
     rows = [f for f in worker if f.startswith("en/d/")]
     assert 0 < len(rows) <= 10, rows
+
+
+def test_the_box_shows_the_whole_answer_once_typing_pauses(page, sample_site: Path, serve) -> None:
+    base = serve(sample_site)
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url.split("/search/", 1)[-1]))
+    page.goto(f"{base}en/")
+    page.keyboard.press("/")
+    page.keyboard.type("usdt transfer failed", delay=60)  # faster than the pause that settles a query
+    page.wait_for_timeout(1000)
+    shown = page.eval_on_selector_all(".hc-search .md-search-result__item", "items => items.map(i => i.dataset.hcId)")
+    api = page.evaluate("() => window.helpcenter.search('usdt transfer failed', {lang: 'en'})")
+    assert shown == [r["id"] for r in api[:10]]
+    # Typed again key by key: every keystroke's postings and rows are here, and so is the whole answer.
+    page.fill("[data-hc-search-input]", "")
+    before = len(fetched)
+    page.keyboard.type("usdt transfer failed", delay=60)
+    page.wait_for_timeout(1000)
+    assert [f for f in fetched[before:] if f.startswith("en/")] == []
+    assert (
+        page.eval_on_selector_all(".hc-search .md-search-result__item", "items => items.map(i => i.dataset.hcId)")
+        == shown
+    )
