@@ -12,8 +12,8 @@ early.get(pageLang).catch(() => {}); // reported when it is used
 
 // All the modules at once rather than one after the other as the engine's imports are found, and
 // before lunr.js, which blocks this thread while it loads (the modules read it only when called).
-const engine = Promise.all([import("./tokenize.js"), import("./text.js"), import("./engine.js"), import("./shards.js")])
-  .then((modules) => ({ LanguageIndex: modules[2].LanguageIndex, ShardStore: modules[3].ShardStore }));
+const engine = Promise.all([import("./tokenize.js"), import("./text.js"), import("./rank.js"), import("./engine.js"),
+  import("./shards.js")]).then((modules) => ({ LanguageIndex: modules[3].LanguageIndex, ShardStore: modules[4].ShardStore }));
 const protocol = import("./protocol.js");
 
 importScripts("lunr.js");
