@@ -15,7 +15,15 @@ from helpcenter.content import checks, pages, views
 from helpcenter.content.catalog import Catalog
 from helpcenter.content.config import ArticlesConfig
 from helpcenter.floor import strings
-from helpcenter.floor.adapter import add_assets, docs_prefix, include_assets, load_site, refuse_static_i18n, report
+from helpcenter.floor.adapter import (
+    add_assets,
+    docs_prefix,
+    include_assets,
+    load_site,
+    refuse_static_i18n,
+    report,
+    theme_templates,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -51,7 +59,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def on_files(self, files: Files, *, config):
         include_assets(files)
         # The theme's template names: front matter `template` and `icon` must name one (else a traceback).
-        templates = frozenset(config.theme.get_env().list_templates())
+        templates = theme_templates(config)
         loaded = load_site(config, files, self.config.languages, self.config.languages_layout, templates)
         problems = loaded.diagnostics + checks.check(loaded.catalog, prefix=docs_prefix(config))
         problems += strings.check_site(self.strings, self.config_file, list(loaded.catalog.languages))

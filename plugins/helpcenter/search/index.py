@@ -96,16 +96,14 @@ class Builder:
         n = len(self.rows)
         row = [doc.id, doc.url, doc.title, doc.summary]
         self.rows.append(row)
-        fields: dict[str, Iterable[str]] = {"t": list(tokenize.bag(doc.title)),
-                  "k": [t for tag in doc.tags for t in tokenize.bag(tag.replace("-", " "))],
-                  "s": list(tokenize.bag(doc.summary))}
-        self.tier1.add(fields, doc.boost)
-        seen = set(fields["t"]).union(fields["k"], fields["s"])
+        seen: set[str] = set()  # every term of the article, for the article counts (df)
+        seen.update(*self.tier1.add({"t": tokenize.bag(doc.title),
+                                     "k": (t for tag in doc.tags for t in tokenize.bag(tag.replace("-", " "))),
+                                     "s": tokenize.bag(doc.summary)}, doc.boost))
         kept = []
         for section in doc.sections:
-            heading, text = list(tokenize.bag(section.heading)), list(tokenize.bag(section.text))
-            seen.update(heading, text)
-            self.tier2.add({"h": heading, "b": text}, doc.boost)
+            seen.update(*self.tier2.add({"h": tokenize.bag(section.heading), "b": tokenize.bag(section.text)},
+                                        doc.boost))
             shown = [section.anchor, section.heading, section.text[: self.text_chars]]
             kept.append(shown)
             if self.sections is not None:
@@ -189,16 +187,19 @@ class LunrIndex:
         self.postings = array("I")
         self.idf: list[float] = []
 
-    def add(self, values: dict[str, Iterable[str]], boost: float = 1.0) -> None:
-        """Add one document given as field name → terms (in any order)."""
+    def add(self, values: dict[str, Iterable[str]], boost: float = 1.0) -> list[Counter[str]]:
+        """Add one document given as field name → terms (in any order); returns each field's term counts."""
+        found = []
         for name in self.fields:
             counts = Counter(values.get(name, ()))
             self.vocabulary.update(counts.keys())
             self.lengths[name].append(sum(counts.values()))
             self.counts[name].write(" ".join(counts) + "\t" + " ".join(map(str, counts.values())) + "\n")
+            found.append(counts)
         if boost != 1:
             self.doc_boosts[self.total] = boost
         self.total += 1
+        return found
 
     def prepare(self) -> list[str]:
         """Number the terms (JavaScript string order) and fix each field's BM25 factors; returns the terms.
@@ -228,6 +229,14 @@ class LunrIndex:
 
     def vectors(self) -> Iterator[tuple[int, int, list[int], list[int]]]:
         """`scored`'s vectors as (field number, ref, term numbers, scores), terms in the order added."""
+        for f, ref, numbers, frequencies, scaled, norm, boost in self.counted():
+            yield f, ref, numbers, [int(scaled[p] * tf / (norm + tf) * boost + 0.5)
+                                    for p, tf in zip(numbers, frequencies, strict=True)]
+
+    def counted(self) -> Iterator[tuple[int, int, list[int], list[int], list[float], float, float]]:
+        """Every field vector before scoring: (field number, ref, term numbers, term frequencies, factor per
+        term number, norm, boost); a score is `int(factor[p] · tf / (norm + tf) · boost + 0.5)`, in that
+        order of operations (the browser's scores are these, to the bit). After `prepare`."""
         scale = 10**self.digits
         rank = self.vocabulary
         total = self.total
@@ -242,11 +251,8 @@ class LunrIndex:
                 if not length:
                     continue
                 words, frequencies = line.rstrip("\n").split("\t")
-                boost = self.doc_boosts.get(ref, 1.0)
-                norm = K1 * (1 - B + B * length / average)
-                numbers = list(map(rank.__getitem__, words.split(" ")))
-                yield f, ref, numbers, [int(scaled[p] * tf / (norm + tf) * boost + 0.5)
-                                        for p, tf in zip(numbers, map(int, frequencies.split(" ")), strict=True)]
+                yield (f, ref, list(map(rank.__getitem__, words.split(" "))), list(map(int, frequencies.split(" "))),
+                       scaled, K1 * (1 - B + B * length / average), self.doc_boosts.get(ref, 1.0))
 
     def close(self) -> None:
         """Drop the temporary files of term counts."""

@@ -112,11 +112,12 @@ class Inverted:
         self.fields = array("B", bytes(total))
         cursor = self.starts[:-1]
         refs, scores, fields = self.refs, self.scores, self.fields
-        for f, ref, numbers, values in tier.vectors():
-            for n, score in zip(numbers, values, strict=True):
+        # One pass per posting: score it (as LunrIndex.vectors does) and put it in its term's next slot.
+        for f, ref, numbers, frequencies, scaled, norm, boost in tier.counted():
+            for n, tf in zip(numbers, frequencies, strict=True):
                 at = cursor[n]
                 cursor[n] = at + 1
-                refs[at], scores[at], fields[at] = ref, score, f
+                refs[at], scores[at], fields[at] = ref, int(scaled[n] * tf / (norm + tf) * boost + 0.5), f
 
     def lists(self, n: int, count: int) -> list[str]:
         """Term number `n`'s postings in each of `count` fields, as JSON: `[Δref, score, …]`, or 0 for none."""
