@@ -346,7 +346,10 @@ class SearchBox {
     }
   }
 
-  go() {
+  async go() {
+    // Enter right after typing, before the whole answer is on screen: open the whole answer's first
+    // result, not the first a keystroke could show (one picked with the arrows is opened as it is).
+    if (this.active < 0 && this.query.trim() && this.whole !== this.query) await this.run(this.query, true);
     const item = this.items[Math.max(this.active, 0)];
     const link = item && item.querySelector("a");
     if (link) window.location.assign(link.href);
@@ -383,6 +386,7 @@ class SearchBox {
     }
     this.show(seq, { state: reply.results.length ? "results" : "none", results: reply.results, secret,
                      quiet: settled });
+    this.whole = reply.partial.length ? null : value;
     if (reply.partial.length && !settled) {
       setTimeout(() => { if (seq === this.seq) this.run(value, true); }, SETTLE_MS);
     }
