@@ -11,12 +11,13 @@ from the compact vectors; the query is tokenized by `tokenize`, the twin of `tok
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -135,29 +136,61 @@ def _js_key(text: str) -> tuple[int, bytes]:
     return len(units) // 2, units
 
 
-class Tier:
-    """One lunr index (the fields of one tier), held as postings: field → term → {ref: score}."""
+class Shards:
+    """A language's postings shards, each read when a term of it is first asked for (as the browser does)."""
 
-    def __init__(self, fields: list[str], postings: dict[str, dict[str, dict[int, float]]]) -> None:
+    def __init__(self, folder: Path, meta: dict[str, Any]) -> None:
+        self.folder = folder
+        self.scale = meta["scale"]
+        self.names = [name for fields in meta["fields"] for name in fields]
+        self.starts = [_js_key(t)[1] for t in meta["shards"]]  # first terms, in JavaScript's order
+        self.loaded: dict[int, dict[str, dict[str, dict[int, float]]]] = {}
+
+    def get(self, t: str) -> dict[str, dict[int, float]]:
+        """Field → {ref: score} of a term ({} for a term no shard holds)."""
+        k = bisect.bisect_right(self.starts, _js_key(t)[1]) - 1
+        if k < 0:
+            return {}
+        if k not in self.loaded:
+            shard = _read(self.folder / "p" / f"{k}.json")
+            by_term: dict[str, dict[str, dict[int, float]]] = {t: {} for t in shard["terms"]}
+            for name in self.names:
+                for term, flat in zip(shard["terms"], shard.get(name) or (), strict=False):
+                    if flat:
+                        refs = itertools.accumulate(flat[0::2])
+                        by_term[term][name] = {ref: v / self.scale for ref, v in zip(refs, flat[1::2], strict=True)}
+            self.loaded[k] = by_term
+        return self.loaded[k].get(t, {})
+
+
+class Tier:
+    """One lunr index (the fields of one tier) over the shards: field → term → {ref: score}."""
+
+    def __init__(self, fields: list[str], shards: Shards) -> None:
         self.fields = fields
-        self.postings = postings
-        self.terms = {t for name in fields for t in postings[name]}
+        self.shards = shards
+
+    def postings(self, t: str) -> dict[str, dict[int, float]]:
+        """The term's {ref: score} in each field of this tier that holds it."""
+        found = self.shards.get(t)
+        return {name: found[name] for name in self.fields if name in found}
 
     def query(self, clauses: dict[str, float]) -> list[tuple[int, float, dict[str, set[str]]]]:
         """lunr's Index.query for single-term clauses: [(ref, score, {term: fields})], best first."""
-        present = [(t, boost) for t, boost in clauses.items() if t in self.terms]
+        present = [(t, boost, self.postings(t)) for t, boost in clauses.items()]
+        present = [item for item in present if item[2]]
         if not present:
             return []
-        magnitude = math.sqrt(sum(boost * boost for _, boost in present))
+        magnitude = math.sqrt(sum(boost * boost for _, boost, _ in present))
         matches: dict[tuple[str, int], dict[str, set[str]]] = {}
-        for t, _ in present:
+        for t, _, postings in present:
             for name in self.fields:
-                for ref in sorted(self.postings[name].get(t, ())):
+                for ref in sorted(postings.get(name, ())):
                     matches.setdefault((name, ref), {}).setdefault(t, set()).add(name)
         results: dict[int, list[Any]] = {}
         for (name, ref), data in matches.items():
-            postings = self.postings[name]
-            dot = sum(boost * postings[t].get(ref, 0.0) if t in postings else 0.0 for t, boost in present)
+            dot = sum(boost * postings[name].get(ref, 0.0) if name in postings else 0.0
+                      for _, boost, postings in present)
             score = dot / magnitude
             entry = results.get(ref)
             if entry is None:
@@ -167,6 +200,30 @@ class Tier:
                 for t, fields in data.items():
                     entry[2].setdefault(t, set()).update(fields)
         return sorted(((r, s, m) for r, s, m in results.values()), key=lambda item: -item[1])
+
+
+class Rows(Sequence[list[Any]]):
+    """Each article's row `[id, url, title, summary]`, read from `d/<n>.json` when first asked for."""
+
+    def __init__(self, folder: Path, count: int) -> None:
+        self.folder = folder
+        self.count = count
+        self.loaded: dict[int, list[Any]] = {}  # n → the whole d/<n>.json: the row and its sections
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, n: Any) -> Any:
+        if isinstance(n, slice):
+            return [self[i] for i in range(*n.indices(self.count))]
+        return self.article(n)[:4]
+
+    def article(self, n: int) -> list[Any]:
+        if not 0 <= n < self.count:
+            raise IndexError(n)
+        if n not in self.loaded:
+            self.loaded[n] = _read(self.folder / "d" / f"{n}.json")
+        return self.loaded[n]
 
 
 @dataclass
@@ -185,46 +242,49 @@ class Found:
     """One ranked article: the doc row, its score, the section it points at and the terms it matched."""
 
     n: int
-    doc: list[Any]  # [id, url, title, summary]
+    rows: Rows  # the language's rows: `doc` is read when a result is shown
     base: float = 0.0
     sections: list[dict[str, Any]] = field(default_factory=list)
     matched: set[str] = field(default_factory=set)
     title: set[str] = field(default_factory=set)
     score: float = 0.0
     exact_title: bool = False
-    section: list[Any] | None = None  # [doc number, anchor, heading, text]
+    section_ref: int | None = None  # the section it points at, when that section has an anchor (its row says)
+
+    @property
+    def doc(self) -> list[Any]:
+        """[id, url, title, summary]."""
+        return self.rows[self.n]
 
 
 class LanguageIndex:
-    """engine.js `LanguageIndex` with every shard of one language loaded."""
+    """engine.js `LanguageIndex` over one language's files, each read when first needed."""
 
     def __init__(self, folder: Path) -> None:
         meta = _read(folder / META)
+        self.folder = folder
         self.lang: str = meta["lang"]
         self.meta = meta
-        self.docs: list[list[Any]] = []
-        self.sections: list[list[Any]] = []  # [article number, anchor, heading] per section number
-        for n in range(meta["docs"]):
-            doc_id, url, title, summary, anchors = _read(folder / "d" / f"{n}.json")
-            self.docs.append([doc_id, url, title, summary])
-            self.sections += [[n, anchor, heading] for anchor, heading in anchors]
-        self.by_id = {doc[0]: n for n, doc in enumerate(self.docs)}
-        scale = meta["scale"]
-        postings: dict[str, dict[str, dict[int, float]]] = {name: {} for fields in meta["fields"] for name in fields}
-        self._df: dict[str, int] = {}
-        for k in range(len(meta["shards"])):
-            shard = _read(folder / "p" / f"{k}.json")
-            self._df.update(zip(shard["terms"], shard["df"], strict=True))
-            for name, by_term in postings.items():
-                for t, flat in zip(shard["terms"], shard.get(name) or (), strict=False):
-                    if flat:
-                        refs = itertools.accumulate(flat[0::2])
-                        by_term[t] = {ref: score / scale for ref, score in zip(refs, flat[1::2], strict=True)}
-        self.articles, self.body = (Tier(list(fields), postings) for fields in meta["fields"])
+        self.docs = Rows(folder, meta["docs"])
+        self.section_doc = [n for n, count in enumerate(meta["sections"]) for _ in range(count)]
+        self.first_section = list(itertools.accumulate(meta["sections"], initial=0))
+        shards = Shards(folder, meta)
+        self.articles, self.body = (Tier(list(fields), shards) for fields in meta["fields"])
         self.expansions = meta.get("synonyms") or []
+        self._df: dict[str, int] | None = None
         self._vocabulary: list[str] | None = None
         self._titles: dict[int, str] = {}
         self._fillers = {t for t in map(tokenize.term, FILLER) if t}
+
+    @property
+    def sections(self) -> list[list[Any]]:
+        """[article number, anchor, heading] of every section (reads every article's row)."""
+        return [self.section(ref) for ref in range(len(self.section_doc))]
+
+    def section(self, ref: int) -> list[Any]:
+        """[article number, anchor, heading] of section `ref`."""
+        n = self.section_doc[ref]
+        return [n, *self.docs.article(n)[4][ref - self.first_section[n]]]
 
     def search(self, query: str, prefix: bool = True) -> list[Found]:
         """Ranked articles for `query`, best first."""
@@ -233,18 +293,19 @@ class LanguageIndex:
             return []
         hits: dict[int, Found] = {}
         for ref, score, metadata in self.articles.query(clauses):
-            found = hits.setdefault(ref, Found(ref, self.docs[ref]))
+            found = hits.setdefault(ref, Found(ref, self.docs))
             found.base += score
             for t, fields in metadata.items():
                 found.matched.add(t)
                 if "t" in fields:
                     found.title.add(t)
         for ref, score, metadata in self.body.query(clauses):
-            number = self.sections[ref][0]
-            found = hits.setdefault(number, Found(number, self.docs[number]))
+            number = self.section_doc[ref]
+            found = hits.setdefault(number, Found(number, self.docs))
             found.sections.append({"ref": ref, "score": score, "heading": {t for t, f in metadata.items() if "h" in f}})
             found.matched.update(metadata)
-        query_terms = " ".join(u.key for u in units if u.weight > 0)
+        keys = [u.key for u in units if u.weight > 0]
+        query_terms = " ".join(keys)
         ranked = []
         for found in hits.values():
             coverage = self.coverage(units, spans, found.matched)
@@ -257,9 +318,10 @@ class LanguageIndex:
             field_cover = max([self.coverage(units, spans, found.title)]
                               + [self.coverage(units, spans, s["heading"]) for s in found.sections])
             found.score = lexical * coverage * coverage * (1 + FIELD_BONUS * field_cover * field_cover)
-            found.exact_title = query_terms != "" and self.title_key(found.n) == query_terms
-            found.section = (self.sections[best["ref"]] if best and self.sections[best["ref"]][1]
-                             and best["score"] >= 0.5 * found.base else None)
+            # engine.js compares only the titles of as many terms as the query has keys, that hold them all.
+            found.exact_title = (query_terms != "" and self.meta["titles"][found.n] == len(keys)
+                                 and all(k in found.title for k in keys) and self.title_key(found.n) == query_terms)
+            found.section_ref = best["ref"] if best and best["score"] >= 0.5 * found.base else None
             ranked.append(found)
         ranked.sort(key=lambda f: (-f.exact_title, -f.score, f.n))
         return ranked
@@ -304,7 +366,7 @@ class LanguageIndex:
 
     def vocabulary(self) -> list[str]:
         if self._vocabulary is None:
-            self._vocabulary = sorted(self._df)
+            self._vocabulary = sorted(self.words())
         return self._vocabulary
 
     def add_prefixes(self, unit: Unit, limit: int) -> None:
@@ -394,9 +456,19 @@ class LanguageIndex:
             got += unit.weight * best
         return got / total if total > 0 else 0
 
+    def words(self) -> dict[str, int]:
+        """Every term with its article count, from the words chunks (read once, together: prefixes and
+        near spellings look through all of them)."""
+        if self._df is None:
+            self._df = {}
+            for k in range(len(self.meta["words"])):
+                chunk = _read(self.folder / "w" / f"{k}.json")
+                self._df.update(zip(chunk["terms"], chunk["df"], strict=True))
+        return self._df
+
     def df(self, t: str) -> int:
         """Number of articles holding a term in any field of either tier."""
-        return self._df.get(t, 0)
+        return self.words().get(t, 0)
 
     def idf(self, t: str) -> float:
         df, n = self.df(t), len(self.docs)
@@ -472,8 +544,10 @@ class Finder:
                 break
             index = self.language(code)
             for found in index.search(query):
+                if len(results) >= MAX_RESULTS:
+                    break
                 doc_id = found.doc[0]
-                if doc_id in seen or len(results) >= MAX_RESULTS:
+                if doc_id in seen:
                     continue
                 seen.add(doc_id)
                 results.append(_result(index, found))
@@ -494,7 +568,9 @@ def _read(path: Path) -> Any:
 
 def _result(index: LanguageIndex, found: Found) -> Result:
     doc_id, url, title, summary = found.doc
-    anchor, heading = (found.section[1], found.section[2]) if found.section else ("", "")
+    anchor, heading = index.section(found.section_ref)[1:] if found.section_ref is not None else ("", "")
+    if not anchor:  # the text before the first heading: the article itself
+        anchor, heading = "", ""
     return Result(doc_id, index.lang, title, summary, url + (f"#{anchor}" if anchor else ""),
                   math.floor(found.score * 1000 + 0.5) / 1000, anchor, heading)
 
