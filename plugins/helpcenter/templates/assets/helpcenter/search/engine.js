@@ -49,7 +49,7 @@ export class LanguageIndex {
    * typing, once the reader pauses.
    */
   async search(query, { prefix = true, rows = null, typing = false, current = () => true } = {}) {
-    await this.fetchFor(query, prefix);
+    await this.fetchFor(query, prefix, typing);
     if (!current()) return null;
     const plan = this.plan(query, prefix);
     if (!plan.units.length) return { results: [], complete: true, count: 0 };
@@ -121,7 +121,9 @@ export class LanguageIndex {
       for (const alt of unit.alts) if (alt.kind !== "prefix") alt.terms.forEach((t) => prefixes.delete(t));
     }
     for (const span of plan.spans) span.terms.forEach((t) => prefixes.delete(t));
-    const wanted = [...plan.clauses.keys()].filter((t) => !prefixes.has(t));
+    const skipped = plan.open ? unsettled(plan.units, plan.spans, plan.units.some((u) => u !== last && u.weight > 0))
+      : new Set();
+    const wanted = [...plan.clauses.keys()].filter((t) => !prefixes.has(t) && !skipped.has(t));
     const guesses = [...prefixes].filter((t) => plan.clauses.has(t));
     const alone = plan.units.every((unit) => unit === last || unit.weight <= 0)
       && !last.alts.some((alt) => alt.kind !== "prefix" && alt.terms.every((t) => this.df(t) > 0));
@@ -150,16 +152,17 @@ export class LanguageIndex {
    * Fetch what planning `query` reads: the shards of its words and synonyms, and the words chunks
    * its last word's prefixes and its unknown or rare words' near spellings are looked up in.
    */
-  async fetchFor(query, prefix) {
+  async fetchFor(query, prefix, typing) {
     const sequence = chunks(query).map((chunk) => ({ unit: makeUnit(chunk), keys: chunkKeys(chunk) }));
     const units = sequence.map((entry) => entry.unit).filter(Boolean);
-    const terms = new Set(units.flatMap((unit) => unit.alts.flatMap((alt) => alt.terms)));
-    for (const span of this.synonymSpans(sequence)) for (const t of span.terms) terms.add(t);
-    const prefixes = [];
+    const spans = this.synonymSpans(sequence);
     const last = units[units.length - 1];
-    if (prefix && /[\p{L}\p{N}]$/u.test(query) && last && last.chunk.end === query.length) {
-      for (const stem of prefixStems(last)) prefixes.push([stem, `${stem}\uffff`]);
-    }
+    const open = prefix && /[\p{L}\p{N}]$/u.test(query) && last && last.chunk.end === query.length;
+    const skipped = typing && open ? unsettled(units, spans, units.length > 1) : new Set();
+    const terms = new Set(units.flatMap((unit) => unit.alts.flatMap((alt) => alt.terms)).filter((t) => !skipped.has(t)));
+    for (const span of spans) for (const t of span.terms) terms.add(t);
+    const prefixes = [];
+    if (open) for (const stem of prefixStems(last)) prefixes.push([stem, `${stem}\uffff`]);
     await Promise.all([this.store.needPostings(terms), this.store.needWords(prefixes)]);
     const ranges = [];
     for (const unit of units) {
@@ -206,7 +209,7 @@ export class LanguageIndex {
       for (const alt of unit.alts) for (const t of alt.terms) add(t, alt.boost || BOOST[alt.kind]);
     }
     for (const span of spans) for (const t of span.terms) add(t, BOOST.synonym);
-    return { units, spans, clauses };
+    return { units, spans, clauses, open: Boolean(open && last && last.chunk.end === query.length) };
   }
 
   /** Terms the last word may be the start of: the shortest `limit` (few when it is a word already). */
@@ -331,6 +334,19 @@ function best(list, k, compare) {
     if (out.length > k) out.pop();
   }
   return out;
+}
+
+/**
+ * The terms of a word still being typed behind others and one or two letters long so far ("usdt t"),
+ * which a keystroke looks up among what is here only: the query hardly ever settles on them. Empty
+ * when the last unit is not such a word or `behind` (other words with weight) is false.
+ */
+function unsettled(units, spans, behind) {
+  const last = units[units.length - 1];
+  if (!behind || last.kind !== "word" || [...last.chunk.tokens[0]].length >= 3) return new Set();
+  const kept = new Set(units.filter((unit) => unit !== last).flatMap((unit) => unit.alts.flatMap((alt) => alt.terms)));
+  for (const span of spans) span.terms.forEach((t) => kept.add(t));
+  return new Set(last.alts.flatMap((alt) => alt.terms).filter((t) => !kept.has(t)));
 }
 
 /** What the last word may be the start of: as typed and its stem (a single Han character, or 2+ letters). */
