@@ -36,8 +36,8 @@ export class LanguageIndex {
 
   /**
    * Ranked articles for `query`: {results: [{doc, score, section, matched: Set of terms, exactTitle}],
-   * complete, count (how many results there are to show, left out or not)}, with the rows (id, url, title, summary, sections) of the first `rows` (all when null);
-   * null when `current()` turned false while data was on its way (a newer keystroke: nothing more is
+   * complete, count (how many results there are to show, left out or not)}, with the rows (id, url,
+   * title, summary, sections) of the first `rows` (all when null); null when `current()` turned false while data was on its way (a newer keystroke: nothing more is
    * fetched for this one).
    *
    * typing: answer a keystroke from what is here as far as possible: the postings of the query's words
@@ -96,10 +96,10 @@ export class LanguageIndex {
     for (const found of shown) {
       found.doc = this.row(found.doc.n);
       // Point at the section when it carries the match, not when the title or summary did.
-      const best = found.sections[0];
-      const section = best && this.store.section(best.ref);
-      found.section = section && section[1] && best.score >= 0.5 * found.base ? best.ref : null;
-      if (found.section !== null) pointed.push(best.ref);
+      const top = found.sections[0];
+      const section = top && this.store.section(top.ref);
+      found.section = section && section[1] && top.score >= 0.5 * found.base ? top.ref : null;
+      if (found.section !== null) pointed.push(top.ref);
     }
     if (fetching && !typing) await this.store.needSections(pointed); // the snippet quotes the section's text
     else if (pointed.some((ref) => this.store.section(ref)[3] === undefined)) complete = false;
