@@ -96,10 +96,10 @@ export class LanguageIndex {
     for (const found of shown) {
       found.doc = this.row(found.doc.n);
       // Point at the section when it carries the match, not when the title or summary did.
-      const top = found.sections[0];
-      const section = top && this.store.section(top.ref);
-      found.section = section && section[1] && top.score >= 0.5 * found.base ? top.ref : null;
-      if (found.section !== null) pointed.push(top.ref);
+      const first = found.sections[0];
+      const section = first && this.store.section(first.ref);
+      found.section = section && section[1] && first.score >= 0.5 * found.base ? first.ref : null;
+      if (found.section !== null) pointed.push(first.ref);
     }
     if (fetching && !typing) await this.store.needSections(pointed); // the snippet quotes the section's text
     else if (pointed.some((ref) => this.store.section(ref)[3] === undefined)) complete = false;
