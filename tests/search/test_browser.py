@@ -218,7 +218,8 @@ def test_everyday_searches_never_download_the_word_lists(page, base: str) -> Non
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(base + "zh/")
-    for query in ("转账失败", "带宽不足 怎么办", "usdt transfer failed"):
+    # A label alone ("recovery phrase", "助记词") introduces no words: nothing to check it against.
+    for query in ("转账失败", "带宽不足 怎么办", "usdt transfer failed", "recovery phrase", "助记词", "seed phrase"):
         page.fill("[data-hc-search-input]", query)
         page.wait_for_selector(".hc-search[data-hc-state=results]")
     assert not [url for url in fetched if "bip39-wordlists" in url]

@@ -241,14 +241,17 @@ def _judge_han(wordlist: WordList, segment: list[tuple[Token, int]], labelled: b
 def could_hold_phrase(text: str, toks: list[Token]) -> bool:
     """Whether any rule of `_judge` could find a phrase in `text`, decided without the word lists.
 
-    The fewest tokens each rule needs: a labelled phrase 2, a numbered list 4 (and so five rare
+    The fewest tokens each rule needs: a labelled phrase 2 besides its label, a numbered list 4 (and so five rare
     words, spaced Chinese and every whole seed), unspaced Chinese 12. The browser fetches the word lists
     (171 KiB gzipped) only when this holds, so short searches never download them; a property test holds
     it true for every text in which the rules find something.
     """
     if len(toks) < MIN_RARE_LABELLED:
         return False
-    if LABEL.search(text):
+    # A label counts when it introduces words: the labelled rule counts only those outside the label
+    # (the search "recovery phrase" or "助记词" alone downloads nothing).
+    labels = [m.span() for m in LABEL.finditer(text)]
+    if labels and sum(1 for t in toks if not any(a <= t.start < b for a, b in labels)) >= MIN_RARE_LABELLED:
         return True
     han = [t for t in toks if t.han]
     if len(toks) - len(han) >= MIN_LIST_WORDS or len(han) >= HAN_WINDOW:

@@ -296,11 +296,15 @@ function mergeSpans(spans) {
 }
 
 // Twin of could_hold_phrase: whether any rule could find a phrase, decided without the word lists.
-// The fewest tokens each rule needs: a labelled phrase 2, a numbered list 4 (and so five rare words,
+// The fewest tokens each rule needs: a labelled phrase 2 besides its label, a numbered list 4 (and so five rare words,
 // spaced Chinese and a checksum), unspaced Chinese 12. Short searches never download the lists.
 function couldHoldPhrase(text, toks) {
   if (toks.length < MIN_RARE_LABELLED) return false;
-  if (text.search(LABEL) >= 0) return true;
+  // A label counts when it introduces words: the labelled rule counts only those outside the label
+  // (the search "recovery phrase" or "助记词" alone downloads nothing).
+  const labels = Array.from(text.matchAll(LABEL), (m) => [m.index, m.index + m[0].length]);
+  const outside = toks.filter((t) => !labels.some(([a, b]) => a <= t.start && t.start < b)).length;
+  if (labels.length && outside >= MIN_RARE_LABELLED) return true;
   const han = toks.filter((t) => t.han);
   if (toks.length - han.length >= MIN_LIST_WORDS || han.length >= HAN_WINDOW) return true;
   const spaced = han.filter((t, i) => i > 0 && t.start > han[i - 1].end).length;
