@@ -1,12 +1,12 @@
 """`helpcenter find`: the site's own ranking in Python, over the built site's search index.
 
-A line-for-line port of the browser engine (`assets/helpcenter/search/engine.js`, the worker's
-language order in `worker.js` and the secret check of `search.js`), reading the same files
-(`site/search/<lang>/`: meta.json, every postings shard and every article's row; the browser fetches
-a few, this reads them all), so an agent gets the articles a reader would: a test
-compares the top 3 with `window.helpcenter.search` in Chromium. lunr's scoring (each field's BM25
-vector against the query's boosts, divided by the query vector's length) is computed here directly
-from the compact vectors; the query is tokenized by `tokenize`, the twin of `tokenize.js`.
+A line-for-line port of the browser engine (`assets/helpcenter/search/engine.js` and `rank.js`, the
+worker's language order in `worker.js` and the secret check of `search.js`), reading the same files
+(`site/search/<lang>/`: meta.json, and the postings shards, words chunks and rows a query needs, as
+the browser does), so an agent gets the articles a reader would: a test compares the top 3 with
+`window.helpcenter.search` in Chromium. lunr's scoring (each field's BM25 vector against the query's
+boosts, divided by the query vector's length) is computed here directly from the postings; the
+query is tokenized by `tokenize`, the twin of `tokenize.js`.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from helpcenter.search import tokenize
 # the writer's modules are not needed by a command that answers in well under a second).
 META = "meta.json"
 
-# The engine's constants (engine.js): keep them equal, the agreement test fails otherwise.
+# The engine's constants (engine.js, and rank.js for the scoring ones: CREDIT, FIELD_BONUS, SECTION_REST):
+# keep them equal, the agreement test fails otherwise.
 CREDIT = {"exact": 1, "pieces": 0.95, "prefix": 0.9, "synonym": 0.85, "fuzzy": 0.7, "variant": 0.95}
 BOOST = {"exact": 1, "pieces": 0.6, "prefix": 0.35, "synonym": 0.5, "fuzzy": 0.3, "closest": 0.8, "variant": 0.8}
 NUMBER_WEIGHT = 0.3
