@@ -186,3 +186,23 @@ def test_a_query_fetches_its_shards_once_and_never_the_whole_index(page, sample_
     before = len(fetched)
     page.evaluate("() => window.helpcenter.search('bandwidth', {lang: 'en'})")
     assert fetched[before:] == []  # all of it is kept
+
+
+def test_postings_take_two_bytes_a_number_only_where_every_number_fits(tmp_path: Path) -> None:
+    docs = _fixture_docs("en")
+    boosted = [index.Doc(d.id, d.url, d.title, d.summary, d.tags, d.sections, 1000.0 if n == 0 else 1.0)
+               for n, d in enumerate(docs)]
+    for articles, code in ((docs, "H"), (boosted, "I")):  # `search: {boost: 1000}` makes scores past 65,535
+        builder = index.Builder()
+        for doc in articles:
+            builder.add(doc)
+        builder.prepare()
+        inverted = shards.Inverted(builder.tier1)
+        assert inverted.scores.typecode == code
+        assert inverted.refs.typecode == "H"
+        want = sorted((ref, n, score) for _, ref, numbers, scores in builder.tier1.scored()
+                      for n, score in zip(numbers, scores, strict=True))
+        got = sorted((inverted.refs[at], n, inverted.scores[at]) for n in range(len(builder.tier1.terms))
+                     for at in range(inverted.starts[n], inverted.starts[n + 1]))
+        assert got == want
+        builder.close()

@@ -32,7 +32,8 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
-from helpcenter.search.index import TIER1_FIELDS, TIER2_FIELDS, Builder, LunrIndex, _dumps, _js_order
+from helpcenter.search import tokenize
+from helpcenter.search.index import K1, TIER1_FIELDS, TIER2_FIELDS, Builder, LunrIndex, _dumps, _js_order
 
 FORMAT = 3
 META = "meta.json"
@@ -74,19 +75,23 @@ def write(folder: Path, builder: Builder, extra: dict[str, Any], secret: str | N
           words_per_chunk: int = WORDS_PER_CHUNK, postings_per_shard: int = POSTINGS_PER_SHARD) -> list[Path]:
     """Write meta, words and postings of `builder` into `folder` (`d/` and `s/` are written while adding)."""
     terms1, terms2 = builder.prepare()
+    tokenize.forget()
     union = [term for term, _ in itertools.groupby(heapq.merge(terms1, terms2, key=_js_order))]
     position = {term: n for n, term in enumerate(union)}
     weight = array("I", bytes(4 * len(union)))  # postings per union term: what a shard weighs
-    inverted = []
+    owns = []
     for terms, tier in ((terms1, builder.tier1), (terms2, builder.tier2)):
         own = array("i", [-1]) * len(union)  # union term → the tier's term number (-1: not in the tier)
         for n, (term, count) in enumerate(zip(terms, tier.postings, strict=True)):
             at = position[term]
             own[at] = n
             weight[at] += count
-        inverted.append((own, tier.fields, Inverted(tier)))
+        owns.append(own)
     del position
     df = array("I", map(builder.df.__getitem__, union))
+    builder.df.clear()  # what the article counts were kept for is done: the postings need the room
+    inverted = [(own, tier.fields, Inverted(tier)) for own, tier in zip(owns, (builder.tier1, builder.tier2),
+                                                                        strict=True)]
     words = _cut(len(union), lambda n: 1, words_per_chunk)
     shards = _cut(len(union), weight.__getitem__, postings_per_shard)
     written = [_write_chunks(folder / WORDS_DIR, union, df, words, None)]
@@ -108,7 +113,11 @@ class Inverted:
         self.starts = array("I", [0])
         self.starts.extend(itertools.accumulate(tier.postings))
         total = self.starts[-1]
-        self.refs, self.scores = array("I", bytes(4 * total)), array("I", bytes(4 * total))
+        # Two bytes a number where every one fits (refs below 65,536; scores below their bound: a
+        # score is factor · tf / (norm + tf) · boost with tf / (norm + tf) < 1), else four.
+        bound = max(tier.idf, default=0) * (K1 + 1) * max(tier.boosts.values()) * 10**tier.digits * max(
+            [1.0, *tier.doc_boosts.values()]) + 1
+        self.refs, self.scores = _zeros(_smallest(tier.total), total), _zeros(_smallest(bound), total)
         self.fields = array("B", bytes(total))
         cursor = self.starts[:-1]
         refs, scores, fields = self.refs, self.scores, self.fields
@@ -135,6 +144,15 @@ class Inverted:
             found.append(f"[{','.join(map(str, flat))}]")
             lo = stop
         return found
+
+
+def _smallest(bound: float) -> str:
+    """The array type code of the smallest unsigned integers that hold every number below `bound`."""
+    return "H" if bound < 1 << 16 else "I"
+
+
+def _zeros(code: str, count: int) -> array[int]:
+    return array(code, bytes(count * array(code).itemsize))
 
 
 def _number(builder: Builder, article_id: str | None) -> int | None:

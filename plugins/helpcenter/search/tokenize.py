@@ -189,6 +189,13 @@ def _word_terms(original: str) -> tuple[str, ...]:
     return tuple(t for t in map(term, _word_tokens(original)) if t)
 
 
+def forget() -> None:
+    """Empty the word caches (an index build calls it when the last article is added: the room goes to
+    the postings)."""
+    term.cache_clear()
+    _word_terms.cache_clear()
+
+
 def keys(text: str) -> list[str]:
     """One key per chunk, stop words kept: what synonym phrases are matched against in a query.
 
