@@ -69,11 +69,16 @@ export class ShardStore {
   }
 
   shard(k) {
-    let promise = this.shards.get(k);
+    return this.once(this.shards, k, `p/${k}.json`, (data) => this.addShard(k, data));
+  }
+
+  /** Fetch `path` once, keeping its promise in `pending` under `key` (a failure is tried again next time). */
+  once(pending, key, path, keep) {
+    let promise = pending.get(key);
     if (!promise) {
-      promise = this.load(`p/${k}.json`).then((data) => this.addShard(k, data));
-      promise.catch(() => this.shards.delete(k)); // tried again by the next query
-      this.shards.set(k, promise);
+      promise = this.load(path).then(keep);
+      promise.catch(() => pending.delete(key));
+      pending.set(key, promise);
     }
     return promise;
   }
@@ -114,15 +119,9 @@ export class ShardStore {
   }
 
   chunk(k) {
-    let promise = this.words.get(k);
-    if (!promise) {
-      promise = this.load(`w/${k}.json`).then((data) => {
-        this.wordsLoaded.set(k, { terms: data.terms, df: new Map(data.terms.map((t, i) => [t, data.df[i]])), tokens: null });
-      });
-      promise.catch(() => this.words.delete(k));
-      this.words.set(k, promise);
-    }
-    return promise;
+    return this.once(this.words, k, `w/${k}.json`, (data) => {
+      this.wordsLoaded.set(k, { terms: data.terms, df: new Map(data.terms.map((t, i) => [t, data.df[i]])), tokens: null });
+    });
   }
 
   /** Articles holding `t` in any field of either tier (0 for a term unknown or not fetched). */
@@ -230,13 +229,7 @@ export class ShardStore {
   /** Fetch the rows of articles `numbers`: [id, url, title, summary, [[anchor, heading, text]]]. */
   needDocs(numbers) {
     return Promise.all([...new Set(numbers)].map((n) => {
-      let promise = this.docs.get(n);
-      if (!promise) {
-        promise = this.load(`d/${n}.json`).then((row) => { this.rows.set(n, row); });
-        promise.catch(() => this.docs.delete(n));
-        this.docs.set(n, promise);
-      }
-      return promise;
+      return this.once(this.docs, n, `d/${n}.json`, (row) => { this.rows.set(n, row); });
     }));
   }
 
@@ -252,13 +245,7 @@ export class ShardStore {
   }
 
   sectionText(ref) {
-    let promise = this.texts.get(ref);
-    if (!promise) {
-      promise = this.load(`s/${ref}.json`).then((text) => { this.text.set(ref, text); });
-      promise.catch(() => this.texts.delete(ref));
-      this.texts.set(ref, promise);
-    }
-    return promise;
+    return this.once(this.texts, ref, `s/${ref}.json`, (text) => { this.text.set(ref, text); });
   }
 
   /** Section `ref` as [article number, anchor, heading, text], once its article's row is here (text once fetched). */
