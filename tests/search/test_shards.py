@@ -41,11 +41,12 @@ def _from_shards(folder: Path) -> tuple[dict, dict[tuple[str, str], dict[int, fl
         for name in (*meta["fields"][0], *meta["fields"][1]):
             lists = shard.get(name, [0] * len(shard["terms"]))
             assert len(lists) == len(shard["terms"])
-            for term, flat in zip(shard["terms"], lists, strict=True):
-                ref = 0
-                for i in range(0, len(flat or []), 2):
-                    ref += flat[i]
-                    postings[(name, term)][ref] = flat[i + 1] / meta["scale"]
+            for term, encoded in zip(shard["terms"], lists, strict=True):
+                if encoded:
+                    refs, scores = shards.postings(encoded)
+                    assert refs == sorted(set(refs)), "refs ascend, each once"
+                    postings[(name, term)].update((ref, score / meta["scale"]) for ref, score in zip(refs, scores,
+                                                                                                     strict=True))
     return meta, postings, df
 
 
@@ -86,6 +87,15 @@ def test_shards_hold_exactly_the_vectors_of_the_whole_tiers(tmp_path: Path, lang
     assert meta["docs"] == len(tier1["docs"])
     assert len(meta["shards"]) > 10, "the articles are many enough to be cut: the test would prove little otherwise"
     assert len(meta["words"]) > 5
+
+
+def test_digits_read_back_and_need_no_escaping() -> None:
+    for numbers in ([], [0], [31, 32, 1023, 1024, 65535, 1 << 20, 2**31 + 5], list(range(2000))):
+        text = shards.digits(numbers)
+        assert shards.numbers(text) == numbers
+        assert json.dumps(text) == f'"{text}"'
+    assert len(shards.digits([1] * 100)) == 100, "a small gap takes one character"
+    assert shards.postings([[7, 3], shards.digits([2, 1, 5]), shards.digits([1, 0, 0])]) == ([2, 3, 8], [3, 7, 7])
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from helpcenter.firewall import find_secrets, must_block
+from helpcenter.search import shards as sharded
 from helpcenter.search import tokenize
 
 # The file site.py writes first in each language's folder (shards.py's META; not imported from there:
@@ -156,10 +157,10 @@ class Shards:
             shard = _read(self.folder / "p" / f"{k}.json")
             by_term: dict[str, dict[str, dict[int, float]]] = {t: {} for t in shard["terms"]}
             for name in self.names:
-                for term, flat in zip(shard["terms"], shard.get(name) or (), strict=False):
-                    if flat:
-                        refs = itertools.accumulate(flat[0::2])
-                        by_term[term][name] = {ref: v / self.scale for ref, v in zip(refs, flat[1::2], strict=True)}
+                for term, encoded in zip(shard["terms"], shard.get(name) or (), strict=False):
+                    if encoded:
+                        refs, scores = sharded.postings(encoded)
+                        by_term[term][name] = {ref: v / self.scale for ref, v in zip(refs, scores, strict=True)}
             self.loaded[k] = by_term
         return self.loaded[k].get(t, {})
 

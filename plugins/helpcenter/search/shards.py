@@ -11,8 +11,12 @@ ranks exactly as the whole index does (tests/search/test_shards.py compares them
 - `w/<k>.json`, words: a range of the sorted vocabulary with each term's article count (what
   prefixes, typos and rarity need), `{terms, df}`;
 - `p/<k>.json`, postings: a range of terms with, per field of either tier, the documents holding
-  each term and their BM25 scores, `{terms, df, <field>: [[Δref, score, …] or 0 per term]}` (term-major,
-  as Pagefind's chunks: a term's postings are one list, refs delta-coded);
+  each term and their BM25 scores, `{terms, df, <field>: [[scores, Δrefs, picks] or 0 per term]}`
+  (term-major, as Pagefind's chunks: a term's postings are one list). `scores` are the term's
+  distinct scores in the field, the most frequent first; `Δrefs` the refs, delta-coded, and `picks`
+  each ref's score as a place in `scores`, both as strings of base-64 digits (`digits`). A common
+  term's few distinct scores and small gaps take a character or two a posting, a third less after
+  gzip than the same numbers written out in JSON;
 - `d/<n>.json`, one article: `[id, url, title, summary, [[anchor, heading], …]]`, fetched for the
   results shown, and `s/<ref>.json`, one section's text, for the section a shown result points at.
 
@@ -29,17 +33,62 @@ import os
 import shutil
 from array import array
 from bisect import bisect_right
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from helpcenter.search import tokenize
 from helpcenter.search.index import K1, TIER1_FIELDS, TIER2_FIELDS, Builder, LunrIndex, _dumps, _js_order
 
-FORMAT = 3
+FORMAT = 4
 META = "meta.json"
 WORDS_PER_CHUNK = 2000
 POSTINGS_PER_SHARD = 1500  # a shard of ~1,500 (document, score) pairs is ~5 KiB gzip
 DOCS_DIR, TEXTS_DIR, WORDS_DIR, POSTINGS_DIR = "d", "s", "w", "p"
+# Source maps' base-64 VLQ, unsigned: five bits a digit, least significant first, the sixth bit saying
+# another digit follows. No character of it needs escaping in a JSON string.
+DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+_VALUES = {c: n for n, c in enumerate(DIGITS)}
+
+
+def _digit_string(n: int) -> str:
+    out = []
+    while n >= 32:
+        out.append(DIGITS[32 | n & 31])
+        n >>= 5
+    out.append(DIGITS[n])
+    return "".join(out)
+
+
+_SHORT = [_digit_string(n) for n in range(1024)]  # one or two digits: nearly every gap and pick
+
+
+def digits(numbers: Any) -> str:
+    """Non-negative integers as one string of base-64 VLQ digits."""
+    numbers = list(numbers)
+    if max(numbers, default=0) < len(_SHORT):
+        return "".join(map(_SHORT.__getitem__, numbers))
+    return "".join(map(_digit_string, numbers))
+
+
+def numbers(text: str) -> list[int]:
+    """The integers of a string of base-64 VLQ digits (`digits` read back)."""
+    found, value, shift = [], 0, 0
+    for c in text:
+        d = _VALUES[c]
+        value |= (d & 31) << shift
+        if d & 32:
+            shift += 5
+        else:
+            found.append(value)
+            value = shift = 0
+    return found
+
+
+def postings(encoded: list[Any]) -> tuple[list[int], list[int]]:
+    """One term's postings in one field (`[scores, Δrefs, picks]`) as refs and scores, in ref order."""
+    scores, gaps, picks = encoded
+    return list(itertools.accumulate(numbers(gaps))), [scores[p] for p in numbers(picks)]
 
 
 class DocWriter:
@@ -129,7 +178,7 @@ class Inverted:
                 refs[at], scores[at], fields[at] = ref, int(scaled[n] * tf / (norm + tf) * boost + 0.5), f
 
     def lists(self, n: int, count: int) -> list[str]:
-        """Term number `n`'s postings in each of `count` fields, as JSON: `[Δref, score, …]`, or 0 for none."""
+        """Term number `n`'s postings in each of `count` fields, as JSON: `[scores, Δrefs, picks]`, or 0 for none."""
         lo, hi = self.starts[n], self.starts[n + 1]
         found = []
         for f in range(count):
@@ -137,11 +186,15 @@ class Inverted:
             if stop == lo:
                 found.append("0")
                 continue
-            refs = self.refs[lo:stop]
-            flat = [0] * (2 * len(refs))
-            flat[0::2] = map(operator.sub, refs, itertools.chain((0,), refs))
-            flat[1::2] = self.scores[lo:stop]
-            found.append(f"[{','.join(map(str, flat))}]")
+            if stop == lo + 1:  # most terms: one posting in the field
+                found.append(f'[[{self.scores[lo]}],"{digits((self.refs[lo],))}","A"]')
+                lo = stop
+                continue
+            refs, scores = self.refs[lo:stop], self.scores[lo:stop]
+            table = [score for score, _ in sorted(Counter(scores).items(), key=lambda kv: (-kv[1], kv[0]))]
+            place = {score: p for p, score in enumerate(table)}
+            gaps = digits(map(operator.sub, refs, itertools.chain((0,), refs)))
+            found.append(f'[[{",".join(map(str, table))}],"{gaps}","{digits(map(place.__getitem__, scores))}"]')
             lo = stop
         return found
 

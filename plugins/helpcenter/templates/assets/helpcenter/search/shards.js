@@ -3,7 +3,8 @@
 //
 // meta.json names the first term of every words chunk (w/<k>.json: terms and in how many
 // articles each occurs) and of every postings shard (p/<k>.json: per field, the documents holding
-// each term and their BM25 scores); d/<n>.json is one article's row and its sections' anchors and
+// each term and their BM25 scores, as the term's distinct scores, the refs' gaps and each ref's
+// place among the scores); d/<n>.json is one article's row and its sections' anchors and
 // headings, s/<ref>.json one section's text. A query fetches the shards of its terms, the words
 // chunks its prefixes and typos need, the rows of the results it shows and the texts of the sections
 // they point at, each once.
@@ -23,6 +24,29 @@ function rangeOf(starts, term) {
     else hi = mid - 1;
   }
   return lo;
+}
+
+// Postings are strings of base-64 VLQ digits (shards.py `digits`): five bits a digit, least
+// significant first, the sixth bit saying another digit follows.
+const DIGIT = new Int8Array(128).fill(-1);
+[..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"].forEach((c, n) => { DIGIT[c.charCodeAt(0)] = n; });
+
+/** The integers of a string of base-64 VLQ digits. */
+function numbers(text) {
+  const found = [];
+  let value = 0;
+  let shift = 0;
+  for (let i = 0; i < text.length; i++) {
+    const d = DIGIT[text.charCodeAt(i)];
+    value += (d & 31) * 2 ** shift;
+    if (d & 32) shift += 5;
+    else {
+      found.push(value);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return found;
 }
 
 export class ShardStore {
@@ -90,17 +114,12 @@ export class ShardStore {
         const lists = data[field];
         if (!lists) continue;
         for (let i = 0; i < lists.length; i++) {
-          const flat = lists[i];
-          if (!flat) continue; // 0: the term is not in this field
-          const refs = [];
-          const values = [];
-          let ref = 0;
-          for (let j = 0; j < flat.length; j += 2) {
-            ref += flat[j];
-            refs.push(ref);
-            values.push(flat[j + 1] / this.scale);
-          }
-          entries[i].fields[field] = { refs, values };
+          if (!lists[i]) continue; // 0: the term is not in this field
+          const [table, gaps, picks] = lists[i];
+          const refs = numbers(gaps);
+          for (let j = 1; j < refs.length; j++) refs[j] += refs[j - 1];
+          const scores = table.map((score) => score / this.scale);
+          entries[i].fields[field] = { refs, values: numbers(picks).map((p) => scores[p]) };
         }
       }
     }
