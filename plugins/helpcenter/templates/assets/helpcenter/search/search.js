@@ -52,6 +52,7 @@ class Client {
     this.lang = lang;
     this.seq = 0;
     this.pending = new Map();
+    this.error = null; // set once the worker failed
     const url = new URL("./worker.js", import.meta.url);
     url.searchParams.set("lang", lang);
     this.worker = new Worker(url);
@@ -77,6 +78,7 @@ class Client {
   }
 
   fail(error) {
+    this.error = error;
     this.settle.reject(error);
     for (const request of this.pending.values()) request.reject(error);
     this.pending.clear();
@@ -85,6 +87,7 @@ class Client {
   /** Send the message `make(seq)` builds; resolves to its reply. */
   request(make) {
     const seq = ++this.seq;
+    if (this.error) return Promise.reject(this.error); // a worker that failed answers nothing: fail closed
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
       this.worker.postMessage(make(seq));
@@ -375,8 +378,8 @@ class SearchBox {
       this.show(seq, { state: "secret", results: await secretResults(lang) });
       return;
     }
-    await client.ready;
-    if (seq !== this.seq) return; // the worker answers only the newest search of the box in full
+    // Sent without waiting for the worker's ready: it is queued behind configure (worker.js), so the
+    // first query's shards are fetched as soon as meta.json is there, not a round trip later.
     const reply = await client.search(text, lang, false, !settled);
     if (seq !== this.seq) return;
     // "Nothing found" only from a whole answer: a keystroke's may have found nothing yet.

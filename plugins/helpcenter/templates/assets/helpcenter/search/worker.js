@@ -85,18 +85,27 @@ async function search(query, lang, { full, typing, current }) {
 }
 
 let boxSeq = 0; // the box's newest search: an older one fetches nothing more
+// The page sends its first search right behind configure, without waiting for ready: a search waits
+// here for the languages configure makes known (a failed configure is reported by its own reply).
+let configured = Promise.resolve();
+
+async function configure(message, FROM_WORKER) {
+  base = message.base;
+  pageLang = message.lang;
+  const index = await language(pageLang).index;
+  const meta = index.meta;
+  available = new Set(Object.keys(meta.languages || {}));
+  self.postMessage(FROM_WORKER.ready({ lang: meta.lang, strings: meta.strings, categories: meta.categories,
+                                       secret: meta.secret, languages: meta.languages }));
+}
 
 async function handle(message) {
   const { FROM_WORKER, TYPE } = await protocol;
   if (message.type === TYPE.configure) {
-    base = message.base;
-    pageLang = message.lang;
-    const index = await language(pageLang).index;
-    const meta = index.meta;
-    available = new Set(Object.keys(meta.languages || {}));
-    self.postMessage(FROM_WORKER.ready({ lang: meta.lang, strings: meta.strings, categories: meta.categories,
-                                         secret: meta.secret, languages: meta.languages }));
+    configured = configure(message, FROM_WORKER);
+    await configured;
   } else if (message.type === TYPE.search) {
+    await configured.catch(() => {});
     const { seq, full, typing } = message;
     if (!full) boxSeq = Math.max(boxSeq, seq);
     const current = () => full || seq === boxSeq;
