@@ -50,9 +50,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    # socketserver listens with a backlog of 5: a page and its search worker opening a dozen
+    # connections at once overflowed it, and each dropped SYN cost a 1 s retransmit (timings of 1.1 s
+    # instead of 0.3 s in tools/search_bench.py; the kernel's ListenOverflows counter rose with them).
+    request_queue_size = 128
+
+
 def serve(site_dir: Path, headers: Mapping[str, str] | None = None) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Serve a built site on 127.0.0.1 (a free port); returns the server (shut it down) and its base URL."""
     handler = functools.partial(_Handler, directory=str(site_dir), extra_headers=dict(headers or {}))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
