@@ -10,7 +10,6 @@ in Python) and compare the top ten with their scores, and count what a query fet
 from __future__ import annotations
 
 import json
-import shutil
 from collections import defaultdict
 from pathlib import Path
 
@@ -69,11 +68,9 @@ def _from_tiers(docs: list[index.Doc]) -> tuple[dict, dict[tuple[str, str], dict
 
 
 def _write(docs: list[index.Doc], folder: Path) -> None:
-    writer = shards.DocWriter(folder)
-    builder = index.Builder(on_doc=writer)
+    builder = index.Builder(on_doc=shards.DocWriter(folder))
     for doc in docs:
         builder.add(doc)
-    writer.close()
     # Small files, so that a term, a shard and a chunk boundary meet often in a few articles.
     shards.write(folder, builder, {"lang": "en"}, None, words_per_chunk=20, postings_per_shard=20)
     builder.close()
@@ -90,20 +87,6 @@ def test_shards_hold_exactly_the_vectors_of_the_whole_tiers(tmp_path: Path, lang
     assert meta["docs"] == len(tier1["docs"])
     assert len(meta["shards"]) > 10, "the articles are many enough to be cut: the test would prove little otherwise"
     assert len(meta["words"]) > 5
-
-
-def test_the_article_files_are_all_written_by_close_and_a_failure_is_raised(tmp_path: Path) -> None:
-    writer = shards.DocWriter(tmp_path)
-    for n in range(300):
-        writer(n, ["id", "url", "title", "summary", [["a", "Heading", f"text {n}"], ["b", "Other", "more"]]])
-    writer.close()
-    assert len(list((tmp_path / "d").iterdir())) == 300
-    assert json.loads((tmp_path / "s" / "598.json").read_text(encoding="utf-8")) == "text 299"
-    broken = shards.DocWriter(tmp_path / "broken")
-    shutil.rmtree(tmp_path / "broken" / "s")
-    broken(0, ["id", "url", "title", "summary", [["a", "Heading", "text"]]])
-    with pytest.raises(FileNotFoundError):
-        broken.close()
 
 
 def test_digits_read_back_and_need_no_escaping() -> None:

@@ -30,9 +30,7 @@ import heapq
 import itertools
 import operator
 import os
-import queue
 import shutil
-import threading
 from array import array
 from bisect import bisect_right
 from collections import Counter
@@ -96,11 +94,8 @@ def postings(encoded: list[Any]) -> tuple[list[int], list[int]]:
 class DocWriter:
     """Writes each article's files as the builder adds it (nothing of it stays in memory): its row with
     its sections' anchors and headings (`d/<n>.json`), and each section's text (`s/<ref>.json`), which
-    is fetched only for the section a shown result points at. A 10,000-article help center has some
-    70,000 of them: they are written with os.write (pathlib's text layer doubled their cost) by a
-    thread of their own, since creating a file waits on the file system far longer than it takes the
-    processor (~0.2 ms each while MkDocs writes the pages), and the build goes on meanwhile. `close`
-    waits for the last of them and raises what went wrong."""
+    is fetched only for the section a shown result points at. Files are written with os.write: a
+    10,000-article help center has some 70,000 of them, and pathlib's text layer doubled their cost."""
 
     def __init__(self, folder: Path) -> None:
         self.docs, self.texts = folder / DOCS_DIR, folder / TEXTS_DIR
@@ -108,40 +103,19 @@ class DocWriter:
             shutil.rmtree(made, ignore_errors=True)  # a dirty rebuild leaves no article of before
             made.mkdir(parents=True)
         self.sections = 0  # section numbers run on across articles, as the body tier numbers them
-        self.queue: queue.SimpleQueue[tuple[Path, bytes] | None] = queue.SimpleQueue()
-        self.failed: list[OSError] = []
-        self.thread = threading.Thread(target=self._drain, name="helpcenter-search-files", daemon=True)
-        self.thread.start()
 
     def __call__(self, n: int, row: list[Any]) -> None:
         *head, sections = row
-        put = self.queue.put
-        put((self.docs / f"{n}.json", _dumps([*head, [s[:2] for s in sections]]).encode("utf-8")))
+        _put(self.docs / f"{n}.json", _dumps([*head, [s[:2] for s in sections]]))
         for section in sections:
-            put((self.texts / f"{self.sections}.json", _dumps(section[2]).encode("utf-8")))
+            _put(self.texts / f"{self.sections}.json", _dumps(section[2]))
             self.sections += 1
 
-    def close(self) -> None:
-        """Wait until every file is written; raise the first error writing one."""
-        if self.thread.is_alive():
-            self.queue.put(None)
-            self.thread.join()
-        if self.failed:
-            raise self.failed[0]
 
-    def _drain(self) -> None:
-        while (item := self.queue.get()) is not None:
-            if not self.failed:
-                try:
-                    _put(*item)
-                except OSError as error:
-                    self.failed.append(error)
-
-
-def _put(path: Path, data: bytes) -> None:
+def _put(path: Path, text: str) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
-        os.write(fd, data)
+        os.write(fd, text.encode("utf-8"))
     finally:
         os.close(fd)
 

@@ -36,9 +36,8 @@ class SiteIndex:
         self.options = options
         self.target = target  # the site's search/ folder
         # Each article's own files (shards.py) go into the site as the article is indexed.
-        self.writers = {lang: shards.DocWriter(target / lang) for lang in catalog.languages}
         self.builders = {lang: Builder(weights=options.weights, text_chars=options.text_chars,
-                                       on_doc=self.writers[lang])
+                                       on_doc=shards.DocWriter(target / lang))
                          for lang in catalog.languages}
 
     def add_page(self, src_uri: str, url: str, html: str, meta: dict[str, Any]) -> bool:
@@ -86,7 +85,6 @@ class SiteIndex:
         written = []
         for lang in list(self.builders):
             builder = self.builders.pop(lang)  # one language's vocabulary in memory at a time
-            self.writers.pop(lang).close()
             folder = self.target / lang
             written += shards.write(folder, builder, self._extra(lang), self.options.secret_article)
             builder.close()
