@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import mkdocs.contrib.search
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -20,6 +21,9 @@ from helpcenter.search.synonyms import Synonyms
 log = get_plugin_logger(__name__)
 
 SCRIPTS = ("assets/helpcenter/search/search.js",)
+# An async module: it starts the search worker while the page is parsed, not once search.js and its
+# imports are all here (`search ready` after the load event: tools/search_bench.py).
+STARTER = "assets/helpcenter/search/start.js"
 STYLESHEET = "assets/helpcenter/search/search.css"
 LUNR_URI = "assets/helpcenter/search/lunr.js"
 INDEX_DIR = "search"  # search.js looks for it next to the site root
@@ -39,6 +43,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.articles = articles
         self.site: SiteIndex | None = None
         self.synonyms = self._synonyms(config)
+        _add_async_module(config, STARTER)
         add_assets(config, STYLESHEET, SCRIPTS)
         return config
 
@@ -74,3 +79,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         report(loaded.diagnostics)
         return loaded
 
+
+def _add_async_module(config, path: str) -> None:
+    """Register an ES module with `async` (it runs as soon as it is here, in no order), once."""
+    if path not in {str(script) for script in config.extra_javascript}:
+        script = ExtraScriptValue(path)
+        script.type = "module"
+        script.async_ = True
+        config.extra_javascript.append(script)

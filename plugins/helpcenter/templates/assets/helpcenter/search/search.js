@@ -16,9 +16,10 @@ import { EVENTS, emit, register } from "../shared/events.js";
 import { pageTag } from "../shared/lang.js";
 import { onPage } from "../shared/page.js";
 import { TO_WORKER, TYPE } from "./protocol.js";
+import { startWorker, takeWorker } from "./start.js";
 
-// Imported when the module runs rather than before it, so the search worker starts at once; every
-// query still waits for it (and fails closed if it cannot load).
+// Imported when the module runs rather than before it (start.js has it on the way since the page was
+// parsed); every query still waits for it (and fails closed if it cannot load).
 const secrets = import("../firewall/secrets.js");
 
 const ROOT = new URL("../../../", import.meta.url);
@@ -48,18 +49,20 @@ function takeQueryParameter() {
 
 /** The worker and its replies, one promise per request (the messages: protocol.js). */
 class Client {
-  constructor(lang) {
+  /** started: the worker start.js started for `lang` while the page loaded (startWorker's), else a new one. */
+  constructor(lang, started = null) {
     this.lang = lang;
     this.seq = 0;
     this.pending = new Map();
     this.error = null; // set once the worker failed
-    const url = new URL("./worker.js", import.meta.url);
-    url.searchParams.set("lang", lang);
-    this.worker = new Worker(url);
+    const { worker, error } = started || startWorker(lang);
+    this.worker = worker;
     this.ready = new Promise((resolve, reject) => { this.settle = { resolve, reject }; });
     this.worker.onmessage = (event) => this.receive(event.data);
     // The worker could not even start (a script failed to load): every wait ends, in failure.
-    this.worker.onerror = (event) => this.fail(new Error(`search worker: ${event.message || "failed to load"}`));
+    const failed = (event) => this.fail(new Error(`search worker: ${event.message || "failed to load"}`));
+    this.worker.onerror = failed;
+    if (error) failed(error); // before this box listened
     this.worker.postMessage(TO_WORKER.configure(INDEX.href, lang));
   }
 
@@ -105,7 +108,7 @@ class Client {
 
 // The page's language as the site writes it: the index folder is search/<code>/ (zh-Hant is not zh).
 let lang = pageTag();
-let client = new Client(lang);
+let client = new Client(lang, takeWorker(lang));
 
 /** Whether `text` holds a recovery phrase, a key or similar ("block"), a maybe-secret, or nothing. */
 async function secrecy(text) {
