@@ -19,6 +19,7 @@ const NUMBER_WEIGHT = 0.3; // "27 trx", "5 hours": the number is the reader's ca
 const RARE_VARIANT = 4; // a word this many times rarer than a spelling one edit away is treated as its typo
 const MAX_EXPANSIONS = 16;
 const SNIPPET = 200;
+const FIRST_ROWS = 5; // rows a keystroke that has none of its results' waits for (engine.search)
 
 const byScore = (a, b) => (b.score - a.score) || (a.doc.n - b.doc.n);
 const byTitleAndScore = (a, b) => (b.exactTitle - a.exactTitle) || byScore(a, b);
@@ -75,8 +76,14 @@ export class LanguageIndex {
       // row), unless a keystroke's: those wait for the pause, as most keystrokes' results do not last.
       const texts = typing ? [] : top.filter((found) => found.sections.length
         && found.sections[0].score >= 0.5 * found.base).map((found) => found.sections[0].ref);
-      await Promise.all([this.store.needDocs([...candidates, ...top].map((found) => found.doc.n)),
-        this.store.prefetchSections(texts)]);
+      const rowsOf = (list) => this.store.needDocs(list.map((found) => found.doc.n));
+      const all = Promise.all([rowsOf([...candidates, ...top]), this.store.prefetchSections(texts)]);
+      if (typing) {
+        // A keystroke shows the best results as soon as their rows are here: the first few, one round
+        // of a browser's six connections to a host; the others are on their way for the pause.
+        all.catch(() => {}); // retried by whoever needs them
+        await rowsOf([...candidates, ...top.slice(0, FIRST_ROWS)]);
+      } else await all;
       if (!current()) return null;
     }
     const queryTerms = keys.join(" ");
@@ -86,7 +93,7 @@ export class LanguageIndex {
     }
     let shown = rows === null ? ranked.sort(byTitleAndScore) : best(ranked, rows, byTitleAndScore);
     const count = shown.length;
-    if (fetching) await this.store.needDocs(shown.map((found) => found.doc.n));
+    if (fetching && !typing) await this.store.needDocs(shown.map((found) => found.doc.n));
     else if (!shown.every(here)) {
       shown = best(ranked.filter(here), count, byTitleAndScore);
       complete = false;
