@@ -195,13 +195,15 @@ def add_assets(config, stylesheet: str | None, scripts: tuple[str, ...]) -> None
     add_module_scripts(config, scripts)
 
 
-def add_module_scripts(config, paths: tuple[str, ...]) -> None:
-    """Register our ES modules once (type=module: deferred, CSP-friendly, no inline code)."""
+def add_module_scripts(config, paths: tuple[str, ...], *, run_early: bool = False) -> None:
+    """Register our ES modules once (type=module: deferred, CSP-friendly, no inline code); `run_early`
+    makes them async: each runs as soon as it is here, while the page is parsed, in no order."""
     present = {str(script) for script in config.extra_javascript}
     for path in paths:
         if path not in present:
             script = ExtraScriptValue(path)
             script.type = "module"
+            script.async_ = run_early
             config.extra_javascript.append(script)
 
 

@@ -5,13 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import mkdocs.contrib.search
-from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from helpcenter import firewall
-from helpcenter.floor.adapter import add_assets, add_generated, articles_plugin, display_name, report
+from helpcenter.floor.adapter import (
+    add_assets,
+    add_generated,
+    add_module_scripts,
+    articles_plugin,
+    display_name,
+    report,
+)
 from helpcenter.search import synonyms as synonyms_loader
 from helpcenter.search.config import SearchConfig
 from helpcenter.search.index import Weights
@@ -43,7 +49,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.articles = articles
         self.site: SiteIndex | None = None
         self.synonyms = self._synonyms(config)
-        _add_async_module(config, STARTER)
+        add_module_scripts(config, (STARTER,), run_early=True)
         add_assets(config, STYLESHEET, SCRIPTS)
         return config
 
@@ -79,11 +85,3 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         report(loaded.diagnostics)
         return loaded
 
-
-def _add_async_module(config, path: str) -> None:
-    """Register an ES module with `async` (it runs as soon as it is here, in no order), once."""
-    if path not in {str(script) for script in config.extra_javascript}:
-        script = ExtraScriptValue(path)
-        script.type = "module"
-        script.async_ = True
-        config.extra_javascript.append(script)

@@ -187,7 +187,7 @@ class Inverted:
                 found.append("0")
                 continue
             if stop == lo + 1:  # most terms: one posting in the field
-                found.append(f'[[{self.scores[lo]}],"{digits((self.refs[lo],))}","A"]')
+                found.append(f'[[{self.scores[lo]}],"{digits((self.refs[lo],))}","{_SHORT[0]}"]')
                 lo = stop
                 continue
             refs, scores = self.refs[lo:stop], self.scores[lo:stop]
