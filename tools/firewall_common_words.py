@@ -6,6 +6,7 @@ sentence that happens to use list words is not taken for a recovery phrase. "Eve
 least MIN_COUNT times in docs/en (the English-alphabet lists: BIP-39 English, Monero English, Electrum's
 old list, SLIP-39) or docs/zh (the Chinese lists: BIP-39's, index-aligned between simplified and
 traditional, and Monero's). Run: python tools/firewall_common_words.py
+(then python tools/firewall_wordlists.py, which ships them to the browser)
 """
 
 from __future__ import annotations

@@ -24,14 +24,14 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from mnemonic import Mnemonic
-from monero.wordlists import get_wordlist, list_wordlists
-from shamir_mnemonic.wordlist import WORDLIST as SLIP39_WORDS
-
+from helpcenter import htmljson
 from helpcenter.floor.text import is_han
 
 COMMON_FILE = Path(__file__).with_name("common_words.json")
-ELECTRUM_OLD = files("bip39_slip39") / "_data" / "electrum_old_english.txt"
+# What `asset()` gives, shipped with the theme's assets next to firewall/secrets.js (tools/firewall_wordlists.py
+# writes it; tests/firewall compare it with the packages): a build copies it instead of reading every list.
+ASSET_FILE = Path(__file__).parents[1] / "templates" / "assets" / "helpcenter" / "firewall" / "bip39-wordlists.json"
+ELECTRUM_OLD = ("bip39_slip39", "_data/electrum_old_english.txt")  # package, file
 SCHEMES = ("bip39", "monero", "electrum-old", "slip39")
 
 
@@ -66,12 +66,18 @@ def load() -> tuple[WordList, ...]:
 
 def _raw() -> list[tuple[str, str, list[str], int]]:
     """(name, scheme, words as the package spells them, Monero prefix) for every list."""
+    # Imported here: only the detector and the tools need the packages (monero's lists alone are 2 MiB).
+    from mnemonic import Mnemonic
+    from monero.wordlists import get_wordlist, list_wordlists
+    from shamir_mnemonic.wordlist import WORDLIST as SLIP39_WORDS
+
     lists = [(language, "bip39", list(Mnemonic(language).wordlist), 0) for language in Mnemonic.list_languages()]
     for name in list_wordlists():
         monero = get_wordlist(name)
         key = "monero_" + name.lower().replace(" (simplified)", "_simplified")
         lists.append((key, "monero", list(monero.word_list), monero.unique_prefix_length))
-    lists.append(("electrum_old", "electrum-old", ELECTRUM_OLD.read_text(encoding="ascii").split(), 0))
+    old = files(ELECTRUM_OLD[0]).joinpath(ELECTRUM_OLD[1]).read_text(encoding="ascii")
+    lists.append(("electrum_old", "electrum-old", old.split(), 0))
     lists.append(("slip39", "slip39", list(SLIP39_WORDS), 0))
     return sorted(lists)
 
@@ -90,10 +96,9 @@ def _read() -> tuple[WordList, ...]:
 def asset() -> dict[str, object]:
     """The JSON the browser loads lazily: words and everyday words per list, space-joined, and how to check them.
 
-    A site build only needs this text, so the lists are read afresh instead of kept (3 MiB of
-    Python objects for the rest of the build) unless the detector has loaded them already.
+    Sites get it as `ASSET_FILE` (`asset_text`), so a build reads no list at all.
     """
-    lists = load() if load.cache_info().currsize else _read()
+    lists = load()
     return {
         "version": 2,
         "lists": {wl.language: " ".join(wl.words) for wl in lists},
@@ -102,3 +107,8 @@ def asset() -> dict[str, object]:
         "prefixes": {wl.language: wl.prefix for wl in lists if wl.prefix},
         "spelt": {wl.language: " ".join(wl.spelt) for wl in lists if wl.spelt},
     }
+
+
+def asset_text() -> str:
+    """`asset()` as the shipped file holds it."""
+    return htmljson.dumps(asset()) + "\n"

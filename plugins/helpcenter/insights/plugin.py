@@ -9,9 +9,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from helpcenter import firewall
 from helpcenter.floor import yamlpos
-from helpcenter.floor.adapter import add_assets, add_generated, articles_plugin, report
+from helpcenter.floor.adapter import add_assets, articles_plugin, include_assets, report
 from helpcenter.insights import checks
 from helpcenter.insights.config import InsightsConfig
 
@@ -37,7 +36,7 @@ class InsightsPlugin(BasePlugin[InsightsConfig]):
         return config
 
     def on_files(self, files: Files, *, config):
-        add_generated(files, config, firewall.assets())  # the word lists firewall/secrets.js fetches
+        include_assets(files)  # firewall/secrets.js and its word lists, whatever exclude_docs says
         return files
 
     @event_priority(-50)  # after helpcenter-articles has put the page's view (language, article) in the context

@@ -9,13 +9,12 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from helpcenter import firewall
 from helpcenter.floor.adapter import (
     add_assets,
-    add_generated,
     add_module_scripts,
     articles_plugin,
     display_name,
+    include_assets,
     report,
 )
 from helpcenter.search import synonyms as synonyms_loader
@@ -64,8 +63,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         report(self.site.diagnostics())
         if files.get_file_from_path(LUNR_URI) is None:
             files.append(File.generated(config, LUNR_URI, abs_src_path=str(LUNR_SOURCE)))
-        # The search box checks queries with the firewall (secrets.js) before anything leaves the page.
-        add_generated(files, config, firewall.assets())
+        include_assets(files)  # the search box checks queries with firewall/secrets.js and its word lists
         return files
 
     def on_page_content(self, html: str, *, page: Page, config, files):

@@ -9,7 +9,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from helpcenter import firewall, htmljson
+from helpcenter import htmljson
 from helpcenter.floor.adapter import (
     add_assets,
     add_generated,
@@ -47,7 +47,6 @@ class TicketsPlugin(BasePlugin[TicketsConfig]):
 
     @event_priority(-50)  # late: helpcenter-articles loads the catalog (and its languages) in its own on_files
     def on_files(self, files: Files, *, config):
-        add_generated(files, config, firewall.assets())
         add_generated(files, config, {
             FORM_DATA: htmljson.dumps(settings.client_config(self.settings, self.articles.catalog.languages,
                                                                self.articles.strings)),
