@@ -334,7 +334,7 @@ def notices_command(at: dt.datetime | None, lang: str | None, config_file: Path)
     loaded = checks.load_project(project)
     for problem in loaded.diagnostics:
         click.echo(problem.format())
-    now = at.replace(tzinfo=dt.UTC) if at else dt.datetime.now(dt.UTC)
+    now = at.replace(tzinfo=dt.UTC) if at else schedule.build_time()
     lines = schedule.listing(loaded.notices, now, lang or project.languages[0])
     click.echo("\n".join(lines) if lines else f"no notice is active or upcoming at {now:%Y-%m-%dT%H:%M:%SZ}")
     if any(p.is_error for p in loaded.diagnostics):

@@ -89,6 +89,20 @@ def test_sample_ships_an_upcoming_maintenance_notice() -> None:
                                     "2027-02-06T03:00:00Z  [every page]  Scheduled maintenance")
 
 
+@pytest.mark.parametrize(("epoch", "listed"), [
+    ("1796083200", "upcoming  warning   tron-node-upgrade-2027-02"),  # 2026-12-01T00:00:00Z
+    ("1801882800", "no notice is active or upcoming at 2027-02-06T03:00:00Z"),  # the notice's end
+])
+def test_source_date_epoch_is_the_time_notices_are_judged_at(monkeypatch: pytest.MonkeyPatch, epoch: str,
+                                                              listed: str) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    listing = CliRunner().invoke(cli, ["notices", "-f", str(ROOT / "mkdocs.yml")])
+    assert listing.output.startswith(listed)
+    checked = CliRunner().invoke(cli, ["check", "-f", str(ROOT / "mkdocs.yml")])
+    assert ("warning[notices-ended]: notice 'tron-node-upgrade-2027-02' ended" in checked.output) is (
+        epoch == "1801882800"), checked.output
+
+
 def test_check_reports_notices_and_channels_at_their_lines(tmp_path: Path) -> None:
     project = tmp_path / "site"
     shutil.copytree(SITES / "notices", project, ignore=shutil.ignore_patterns("site"))

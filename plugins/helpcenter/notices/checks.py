@@ -25,4 +25,4 @@ def check_project(project: Project, catalog: Catalog, now: dt.datetime | None = 
     """`helpcenter check`'s part: the same problems the build reports about notices.yml."""
     loaded = load_project(project)
     return loaded.diagnostics + schedule.check(loaded.notices, catalog, loaded.path,
-                                               now or dt.datetime.now(dt.UTC))
+                                               now or schedule.build_time())

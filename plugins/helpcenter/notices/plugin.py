@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from mkdocs.plugins import BasePlugin, event_priority
@@ -26,7 +25,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def on_config(self, config):
         self.articles = articles_plugin(config, PLUGIN)
         # Built here, not in __init__, so that `mkdocs serve` rebuilds start clean.
-        self.now = dt.datetime.now(dt.UTC)  # one build time for every page
+        self.now = schedule.build_time()  # one build time for every page (SOURCE_DATE_EPOCH pins it)
         self.loaded = model.Loaded()
         self.env = None
         add_assets(config, STYLESHEET, SCRIPTS)

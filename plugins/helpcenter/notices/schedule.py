@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +11,13 @@ from typing import Any
 from helpcenter.content.catalog import Catalog
 from helpcenter.diagnostics import Diagnostic, did_you_mean
 from helpcenter.notices.model import Notice, iso
+
+
+def build_time() -> dt.datetime:
+    """When a build or check judges notices: SOURCE_DATE_EPOCH when set (the reproducible-builds variable,
+    which MkDocs reads for its build date too), else now; UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else dt.datetime.now(dt.UTC)
 
 
 @dataclass(frozen=True)
