@@ -28,10 +28,8 @@ class Diagnostic:
         """Render as `path:line:col: severity[code]: message` plus a hint line, or a GitHub annotation."""
         if style == "github":
             text = _github_escape(f"{self.message} [{self.code}]" + (f". {self.hint}" if self.hint else ""))
-            return (
-                f"::{'notice' if self.severity == 'info' else self.severity} file={self.path},line={self.line or 1},col={self.col or 1},"
-                f"title={self.code}::{text}"
-            )
+            level = "notice" if self.severity == "info" else self.severity
+            return f"::{level} file={self.path},line={self.line or 1},col={self.col or 1},title={self.code}::{text}"
         where = ":".join(str(p) for p in (self.path, self.line, self.col) if p)
         head = f"{where}: {self.severity}[{self.code}]: {self.message}"
         return f"{head}\n  = hint: {self.hint}" if self.hint else head

@@ -245,7 +245,8 @@ def with_language_sites(project: Path) -> None:
     adopt(project)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + (
-        "extra:\n  alternate:\n    - {name: 中文, link: /zh/, lang: zh}\n    - {name: English, link: /en/, lang: en}\n"),
+        "extra:\n  alternate:\n    - {name: 中文, link: /zh/, lang: zh}\n"
+        "    - {name: English, link: /en/, lang: en}\n"),
         encoding="utf-8")
 
 
