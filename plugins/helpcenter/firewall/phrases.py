@@ -13,10 +13,11 @@ How a run becomes a finding, per word list:
 - consecutive exact/near tokens joined only by spaces, commas, dots, brackets or a one- or
   two-digit number form a run; a run is cut into segments holding at most one near token;
 - a segment is a phrase when it holds a whole seed of its list's scheme (a window its wallet
-  would accept: see `checksums`), at least five distinct uncommon list words, at least three in
-  a numbered list of four or more, or at least two right after a label such as "seed phrase" or
-  助记词 ("uncommon": not in common_words.json, the list words our own articles use; see
-  tools/firewall_common_words.py);
+  would accept: see `checksums`; a near token in it is read as each list word one edit from it,
+  so a seed of everyday words with one misspelled is still found), at least five distinct
+  uncommon list words, at least three in a numbered list of four or more, or at least two right
+  after a label such as "seed phrase" or 助记词 ("uncommon": not in common_words.json, the list
+  words our own articles use; see tools/firewall_common_words.py);
 - Chinese is judged by 12-character windows (seven distinct uncommon characters, or a whole seed
   with five, or with two after a label) because ordinary Chinese uses list characters all the
   time, unless a space or separator stands between nearly every character: then six characters
@@ -29,6 +30,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import product
 
 from helpcenter.firewall import checksums
 from helpcenter.firewall.wordlists import WordList, load, normalize
@@ -112,24 +114,31 @@ def _deletes(word: str) -> set[str]:
 
 
 class _NearIndex:
-    """Words one edit away (insert, delete, substitute; swaps count as one) by symmetric deletes."""
+    """List words one edit from a token (insert, delete, substitute; swaps count as one), by symmetric deletes."""
 
     def __init__(self, wordlist: WordList) -> None:
-        self.words = set(wordlist.words)
-        self.deleted: set[str] = set()
+        # Each list word is filed under itself and (four letters or more) under each of its deletes; a token is one
+        # edit from the words filed under itself or under one of its own deletes.
+        self.index = wordlist.index
+        self.keys: dict[str, list[str]] = {}
         for word in wordlist.words:
-            if len(word) >= 4:
-                self.deleted |= _deletes(word)
+            for key in {word, *(_deletes(word) if len(word) >= 4 else ())}:
+                self.keys.setdefault(key, []).append(word)
 
-    def near(self, token: str) -> bool:
+    def candidates(self, token: str) -> list[str]:
+        """The list words one edit from `token` (itself excluded), in list order."""
         if len(token) < 4:
-            return False
-        if token in self.deleted:
-            return True
-        return any(d in self.words or d in self.deleted for d in _deletes(token))
+            return []
+        found = {word for key in (token, *_deletes(token)) for word in self.keys.get(key, ())}
+        found.discard(token)
+        return sorted(found, key=self.index.__getitem__)
 
 
 _NEAR: dict[str, _NearIndex] = {}
+
+
+def _near(wordlist: WordList) -> _NearIndex:
+    return _NEAR.get(wordlist.language) or _NEAR.setdefault(wordlist.language, _NearIndex(wordlist))
 
 
 def _status(wordlist: WordList, token: Token) -> int:
@@ -139,8 +148,7 @@ def _status(wordlist: WordList, token: Token) -> int:
         return EXACT
     if wordlist.is_han:
         return 0
-    index = _NEAR.get(wordlist.language) or _NEAR.setdefault(wordlist.language, _NearIndex(wordlist))
-    return NEAR if index.near(token.norm) else 0
+    return NEAR if _near(wordlist).candidates(token.norm) else 0
 
 
 def is_seed(wordlist: WordList, words: list[str]) -> bool:
@@ -160,12 +168,16 @@ def is_seed(wordlist: WordList, words: list[str]) -> bool:
 
 
 def _seeds(wordlist: WordList, segment: list[tuple[Token, int]], least: int) -> Iterator[tuple[int, int]]:
-    """Spans of the windows of a segment that are whole seeds holding at least `least` uncommon words."""
-    exact = [t.norm if t.norm in wordlist.index else "" for t, _ in segment]
+    """Spans of the windows of a segment that are whole seeds holding at least `least` uncommon words.
+
+    A window holding the segment's near token is a seed when one of the list words one edit from it, in its
+    place, makes one: the seed the reader meant to type.
+    """
+    choices = [[t.norm] if status == EXACT else _near(wordlist).candidates(t.norm) for t, status in segment]
     for length in (*checksums.LENGTHS[wordlist.scheme], *checksums.EXTRA_LENGTHS.get(wordlist.language, ())):
-        for i in range(len(exact) - length + 1):
-            window = exact[i:i + length]
-            if all(window) and _rare(wordlist, segment[i:i + length]) >= least and is_seed(wordlist, window):
+        for i in range(len(choices) - length + 1):
+            seeded = (is_seed(wordlist, list(words)) for words in product(*choices[i:i + length]))
+            if _rare(wordlist, segment[i:i + length]) >= least and any(seeded):
                 yield segment[i][0].start, segment[i + length - 1][0].end
 
 

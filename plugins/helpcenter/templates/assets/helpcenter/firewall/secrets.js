@@ -168,24 +168,31 @@ function deletes(word) {
   return new Set(cs.map((_, i) => cs.slice(0, i).concat(cs.slice(i + 1)).join("")));
 }
 
-function isNear(list, token) {
-  if (chars(token).length < 4) return false;
+// Twin of _NearIndex.candidates: the list words one edit from a token (itself excluded), in list order. Each list
+// word is filed under itself and (four letters or more) under each of its deletes; a token is one edit from the
+// words filed under itself or under one of its own deletes.
+function candidates(list, token) {
+  if (chars(token).length < 4) return [];
   if (!list.near) {
-    list.near = new Set();
-    for (const word of list.index.keys()) {
-      if (chars(word).length >= 4) for (const d of deletes(word)) list.near.add(d);
+    list.near = new Map();
+    for (const word of list.words) {
+      for (const key of new Set([word, ...(chars(word).length >= 4 ? deletes(word) : [])])) {
+        if (list.near.has(key)) list.near.get(key).push(word);
+        else list.near.set(key, [word]);
+      }
     }
   }
-  if (list.near.has(token)) return true;
-  for (const d of deletes(token)) if (list.index.has(d) || list.near.has(d)) return true;
-  return false;
+  const found = new Set();
+  for (const key of [token, ...deletes(token)]) for (const word of list.near.get(key) || []) found.add(word);
+  found.delete(token);
+  return [...found].sort((x, y) => list.index.get(x) - list.index.get(y));
 }
 
 function status(list, token) {
   if (token.han !== list.isHan) return 0;
   if (list.index.has(token.norm)) return EXACT;
   if (list.isHan) return 0;
-  return isNear(list, token.norm) ? NEAR : 0;
+  return candidates(list, token.norm).length ? NEAR : 0;
 }
 
 export const checksumOk = bip39;
@@ -200,14 +207,32 @@ function isSeed(list, words) {
   return true;  // electrum-old: Electrum takes any run of 12 or 24 of its words (its own is_old_seed)
 }
 
-// Twin of _seeds: spans of the windows of a segment that are whole seeds with at least `least` rare words.
+// Every way to pick one word at each position of a window (twin of itertools.product).
+function* product(choices, picked = []) {
+  if (picked.length === choices.length) {
+    yield picked.slice();
+    return;
+  }
+  for (const word of choices[picked.length]) {
+    picked.push(word);
+    yield* product(choices, picked);
+    picked.pop();
+  }
+}
+
+function anySeed(list, choices) {
+  for (const words of product(choices)) if (isSeed(list, words)) return true;
+  return false;
+}
+
+// Twin of _seeds: spans of the windows of a segment that are whole seeds with at least `least` rare words. A window
+// holding the segment's near token is a seed when one of the list words one edit from it, in its place, makes one.
 function seeds(list, segment, least) {
-  const exact = segment.map(({ token }) => (list.index.has(token.norm) ? token.norm : ""));
+  const choices = segment.map(({ token, status: st }) => (st === EXACT ? [token.norm] : candidates(list, token.norm)));
   const spans = [];
   for (const length of [...LENGTHS[list.scheme], ...(EXTRA_LENGTHS[list.language] || [])]) {
-    for (let i = 0; i + length <= exact.length; i += 1) {
-      const window = exact.slice(i, i + length);
-      if (window.every(Boolean) && rare(list, segment.slice(i, i + length)) >= least && isSeed(list, window)) {
+    for (let i = 0; i + length <= choices.length; i += 1) {
+      if (rare(list, segment.slice(i, i + length)) >= least && anySeed(list, choices.slice(i, i + length))) {
         spans.push([segment[i].token.start, segment[i + length - 1].token.end]);
       }
     }
