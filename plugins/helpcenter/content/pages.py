@@ -70,3 +70,24 @@ def escaped_meta(meta: dict[str, Any], title: str | None = None) -> dict[str, An
         elif isinstance(value, list):
             result[key] = [Markup(escape(item)) if isinstance(item, str) else item for item in value]
     return result
+
+
+# The scheme a palette toggle switches to → the UI string that names it (Material's own examples:
+# light `default`, dark `slate`, and an option without a scheme that follows the system).
+PALETTE_KEYS = {"default": "content.palette.light", "slate": "content.palette.dark", "": "content.palette.system"}
+
+
+def localized_palette(palette: Any, lang: str, site_lang: str, t: Any) -> Any:
+    """Material's `theme.palette` with each toggle's name in `lang`: the site's own names on pages in its
+    language; in another, ours for the scheme the toggle switches to (`t(lang, key)`), or the site's own
+    for a scheme of its own making."""
+    if lang == site_lang or not isinstance(palette, list) or len(palette) < 2:
+        return palette
+    shown = []
+    for n, option in enumerate(palette):
+        following = palette[(n + 1) % len(palette)]
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        key = PALETTE_KEYS.get(str(following.get("scheme") or "")) if isinstance(following, dict) else None
+        shown.append({**option, "toggle": {**toggle, "name": t(lang, key)}} if isinstance(toggle, dict) and key
+                     else option)
+    return shown

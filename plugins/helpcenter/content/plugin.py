@@ -47,6 +47,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.active: Page | None = None
         self.default_language = config.theme["language"]
         self.default_site_name = config.site_name
+        self.site_palette = config.theme.get("palette")
         # Every plugin's UI text comes from here (templates through `t`, scripts as JSON): plugin options
         # that hold strings (flowcharts' widget_strings) are read from their config, whatever the order.
         self.config_file = Path(config.config_file_path or "mkdocs.yml")
@@ -117,9 +118,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def on_page_context(self, context: dict[str, Any], *, page: Page, config, nav):
         view = views.page_view(self.catalog, page.file.src_uri, config.use_directory_urls, self.strings)
         lang = view.lang if view else self.catalog.default_language
-        # Material reads these at render time: UI strings, <html lang>, switcher and hreflang links.
-        config.theme["language"] = lang
-        config.site_name = self.config.languages_site_name.get(lang, self.default_site_name)
+        self.set_page_language(config, lang)
         # The language switch, on sites with more than one language (a one-language site shows none, or
         # the site's own).
         if len(self.catalog.languages) > 1:
@@ -139,6 +138,14 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
                 self.active = category.page
         return context
 
+    def set_page_language(self, config, lang: str) -> None:
+        """What Material reads at render time in the page's language: its UI strings and <html lang>,
+        the site name, the palette toggles' names (the switcher and hreflang links are the caller's)."""
+        config.theme["language"] = lang
+        config.site_name = self.config.languages_site_name.get(lang, self.default_site_name)
+        config.theme["palette"] = pages.localized_palette(self.site_palette, lang, self.default_language,
+                                                          self.strings.t)
+
     def on_post_page(self, output, *, page, config):
         if self.active is not None:
             self.active.active = False
@@ -146,8 +153,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         return output
 
     def on_post_build(self, *, config):
-        config.theme["language"] = self.default_language
-        config.site_name = self.default_site_name
+        self.set_page_language(config, self.default_language)
         self._restore_alternate(config)
 
     def _restore_alternate(self, config) -> None:

@@ -56,7 +56,7 @@ class VerifyPlugin(BasePlugin[VerifyConfig]):
             context["helpcenter_verify_link"] = {"text": strings.t(reader, "verify.link"),
                                                  "url": verify_page.page_url(reader, path, config.use_directory_urls)}
             return context
-        config.theme["language"] = lang  # <html lang> and Material's own texts
+        self.articles.set_page_language(config, lang)  # <html lang>, Material's own texts, the palette's names
         if lang in self.articles.navs:
             context["nav"] = self.articles.navs[lang]
         config.extra["alternate"] = [
