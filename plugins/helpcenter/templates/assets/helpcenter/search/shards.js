@@ -151,6 +151,16 @@ export class ShardStore {
     return (chunk && chunk.df.get(t)) || 0;
   }
 
+  /** The sorted terms of each fetched words chunk holding terms from `low` up to `high`. */
+  wordLists(low, high) {
+    const lists = [];
+    for (let k = rangeOf(this.meta.words, low); k <= rangeOf(this.meta.words, high); k++) {
+      const chunk = this.wordsLoaded.get(k);
+      if (chunk) lists.push(chunk.terms);
+    }
+    return lists;
+  }
+
   /**
    * lunr TokenSets of the fetched words chunks holding the terms from `low` up to `high` (for
    * prefixes and typos), one per chunk, each built once: a lookup reads the chunks of its own range,
