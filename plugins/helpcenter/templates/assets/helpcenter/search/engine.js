@@ -64,13 +64,13 @@ export class LanguageIndex {
     const ranked = rank(this, plan);
     // An exact title goes first: compare the titles of the length of the query's keys that hold them all.
     const keys = plan.units.filter((u) => u.weight > 0).map((u) => u.key);
-    const candidates = keys.length ? ranked.filter((found) => this.meta.titles[found.doc.n] === keys.length
-      && keys.every((k) => found.title.has(k))) : [];
+    const candidates = keys.length ? ranked.filter((n, title) => this.meta.titles[n] === keys.length
+      && keys.every((k) => title.has(k))) : [];
     // The rows shown are most likely those of the best scores: fetched together with the candidates' titles.
-    const top = rows === null ? [...ranked].sort(byScore) : best(ranked, rows, byScore);
+    const top = rows === null ? ranked.filter(() => true).sort(byScore) : ranked.best(rows);
     const here = (found) => this.store.rows.has(found.doc.n);
     // A keystroke shows what it can without a request; one that could show nothing fetches its rows.
-    const fetching = !typing || (ranked.length > 0 && !ranked.some(here));
+    const fetching = !typing || (ranked.size > 0 && !ranked.some((n) => this.store.rows.has(n)));
     if (fetching) {
       // So are the texts of the sections they may point at (whether a section has an anchor is in its
       // row), unless a keystroke's: those wait for the pause, as most keystrokes' results do not last.
@@ -91,11 +91,13 @@ export class LanguageIndex {
       if (here(found)) found.exactTitle = this.titleKey(this.row(found.doc.n)) === queryTerms;
       else complete = false; // not known to be an exact title yet
     }
-    let shown = rows === null ? ranked.sort(byTitleAndScore) : best(ranked, rows, byTitleAndScore);
+    // The best by title and score are exact titles or among the best by score.
+    let shown = rows === null ? top.sort(byTitleAndScore)
+      : best([...new Set([...candidates.filter((found) => found.exactTitle), ...top])], rows, byTitleAndScore);
     const count = shown.length;
     if (fetching && !typing) await this.store.needDocs(shown.map((found) => found.doc.n));
     else if (!shown.every(here)) {
-      shown = best(ranked.filter(here), count, byTitleAndScore);
+      shown = best(ranked.filter((n) => this.store.rows.has(n)), count, byTitleAndScore);
       complete = false;
     }
     if (!current()) return null;

@@ -13,7 +13,7 @@ const BITS = 30; // terms per Int32 of a mask
  * Every article of `index` (a LanguageIndex) matching `plan`, scored: lunr's scores of its article
  * (tier 1) and of its sections (tier 2), the best section counting whole and the others a quarter,
  * times the coverage of the query twice and a bonus for a title or heading that holds most of it.
- * Hits in the order lunr meets the articles; each one's sections (best first) are made when read.
+ * A Ranking of the hits, in the order lunr meets the articles.
  */
 export function rank(index, plan) {
   const fields = index.meta.fields;
@@ -69,53 +69,123 @@ export function rank(index, plan) {
       if (field === "h") for (let i = 0; i < refs.length; i++) headed[refs[i] * words + at] |= bit;
     }
   });
-  const keyOf = words === 1 ? (masks, at) => masks[at] : (masks, at) => masks.subarray(at, at + words).join(",");
-  const sets = new Map(); // mask → Set of its terms
-  const setOf = (masks, at) => {
-    const key = keyOf(masks, at);
-    let set = sets.get(key);
-    if (!set) {
-      set = new Set(terms.filter((t, number) => masks[at + Math.floor(number / BITS)] & (1 << (number % BITS))));
-      sets.set(key, set);
+  // What a mask says, made once per distinct mask: {set: its terms, cover: their coverage}.
+  const kinds = new Map();
+  let lastKey = null;
+  let lastKind = null;
+  const kind = (masks, at) => {
+    const key = words === 1 ? masks[at] : masks.subarray(at, at + words).join(",");
+    if (key === lastKey) return lastKind;
+    let found = kinds.get(key);
+    if (!found) {
+      const set = new Set(terms.filter((t, number) => masks[at + Math.floor(number / BITS)] & (1 << (number % BITS))));
+      kinds.set(key, found = { set, cover: coverage(plan, set) });
     }
-    return set;
-  };
-  const covered = new Map(); // mask → coverage
-  const cover = (masks, at) => {
-    const key = keyOf(masks, at);
-    let value = covered.get(key);
-    if (value === undefined) covered.set(key, value = coverage(plan, setOf(masks, at)));
-    return value;
+    lastKey = key;
+    lastKind = found;
+    return found;
   };
   const any = (masks, at) => {
     for (let w = 0; w < words; w++) if (masks[at + w]) return true;
     return false;
   };
-  const ranking = { sectionScore, sectionAt, firstSection };
-  const own = []; // one article's section scores, best first
-  const ranked = [];
+  const ranked = new Ranking(hits, { sectionScore, sectionAt, firstSection });
+  let own = new Float64Array(64); // one article's section scores, best first
   for (let h = 0; h < hits; h++) {
     const n = order[h];
-    const covers = cover(held, n * words);
+    const matched = kind(held, n * words);
+    const covers = matched.cover;
     if (covers <= 0) continue;
     // A title or a heading that holds most of the query is the best evidence of what a page is about.
-    let field = cover(titled, n * words);
-    own.length = 0;
-    for (let ref = firstSection[n]; ref < firstSection[n + 1]; ref++) {
+    const title = kind(titled, n * words);
+    let field = title.cover;
+    const from = firstSection[n];
+    const to = firstSection[n + 1];
+    if (to - from > own.length) own = new Float64Array(to - from);
+    let found = 0;
+    for (let ref = from; ref < to; ref++) {
       if (!sectionAt[ref]) continue;
       const score = sectionScore[ref];
-      let at = own.length;
-      while (at > 0 && own[at - 1] < score) at--;
-      own.splice(at, 0, score);
-      if (any(headed, ref * words)) field = Math.max(field, cover(headed, ref * words));
+      let at = found++;
+      for (; at > 0 && own[at - 1] < score; at--) own[at] = own[at - 1];
+      own[at] = score;
+      if (any(headed, ref * words)) field = Math.max(field, kind(headed, ref * words).cover);
     }
     let rest = 0;
-    for (let i = 1; i < own.length; i++) rest += own[i];
-    const lexical = base[n] + (own.length ? own[0] + SECTION_REST * rest : 0);
+    for (let i = 1; i < found; i++) rest += own[i];
+    const lexical = base[n] + (found ? own[0] + SECTION_REST * rest : 0);
     const score = lexical * covers * covers * (1 + FIELD_BONUS * field * field);
-    ranked.push(new Hit(n, score, base[n], setOf(held, n * words), setOf(titled, n * words), ranking));
+    ranked.add(n, score, base[n], matched.set, title.set);
   }
   return ranked;
+}
+
+/**
+ * The articles a query matched with their scores, by number and in typed arrays: a Hit object is
+ * made only for those read (the best few, the exact-title candidates), not for all 9,561 of a common
+ * word, whose allocation and garbage took a keystroke tens of milliseconds at 10,000 articles.
+ */
+class Ranking {
+  constructor(capacity, sections) {
+    this.size = 0;
+    this.numbers = new Int32Array(capacity);
+    this.scores = new Float64Array(capacity);
+    this.bases = new Float64Array(capacity);
+    this.matched = new Array(capacity);
+    this.titles = new Array(capacity);
+    this.made = new Array(capacity);
+    this.sections = sections;
+  }
+
+  add(n, score, base, matched, title) {
+    const i = this.size++;
+    this.numbers[i] = n;
+    this.scores[i] = score;
+    this.bases[i] = base;
+    this.matched[i] = matched;
+    this.titles[i] = title;
+  }
+
+  /** The i-th hit as an object (always the same one). */
+  hit(i) {
+    let made = this.made[i];
+    if (made === undefined) {
+      made = new Hit(this.numbers[i], this.scores[i], this.bases[i], this.matched[i], this.titles[i], this.sections);
+      this.made[i] = made;
+    }
+    return made;
+  }
+
+  /** The hits for which keep(article number, terms of its title) holds, in the order lunr met them. */
+  filter(keep) {
+    const kept = [];
+    for (let i = 0; i < this.size; i++) if (keep(this.numbers[i], this.titles[i])) kept.push(this.hit(i));
+    return kept;
+  }
+
+  /** Whether keep(article number) holds for any hit. */
+  some(keep) {
+    for (let i = 0; i < this.size; i++) if (keep(this.numbers[i])) return true;
+    return false;
+  }
+
+  /** The `k` best hits by score (ties: the lower article number first), best first. */
+  best(k) {
+    const { numbers, scores } = this;
+    const out = []; // indices
+    for (let i = 0; i < this.size; i++) {
+      if (out.length === k) {
+        const last = out[k - 1];
+        if (scores[i] < scores[last] || (scores[i] === scores[last] && numbers[i] > numbers[last])) continue;
+      }
+      let at = Math.min(out.length, k - 1);
+      while (at > 0 && (scores[i] > scores[out[at - 1]]
+        || (scores[i] === scores[out[at - 1]] && numbers[i] < numbers[out[at - 1]]))) at--;
+      out.splice(at, 0, i);
+      if (out.length > k) out.pop();
+    }
+    return out.map((i) => this.hit(i));
+  }
 }
 
 /** A ranked article: {doc, score, base, matched, title, exactTitle, sections: [{ref, score}], best first}. */

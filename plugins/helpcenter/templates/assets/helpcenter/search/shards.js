@@ -31,22 +31,27 @@ function rangeOf(starts, term) {
 const DIGIT = new Int8Array(128).fill(-1);
 [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"].forEach((c, n) => { DIGIT[c.charCodeAt(0)] = n; });
 
-/** The integers of a string of base-64 VLQ digits. */
+/**
+ * The integers of a string of base-64 VLQ digits (refs' gaps, places in a score table: each below
+ * 2^31), in an Int32Array (at most one a digit): a common word's 20,000 numbers made none of the
+ * garbage an array grown by push does.
+ */
 function numbers(text) {
-  const found = [];
+  const found = new Int32Array(text.length);
   let value = 0;
   let shift = 0;
+  let at = 0;
   for (let i = 0; i < text.length; i++) {
     const d = DIGIT[text.charCodeAt(i)];
     value += (d & 31) * 2 ** shift;
     if (d & 32) shift += 5;
     else {
-      found.push(value);
+      found[at++] = value;
       value = 0;
       shift = 0;
     }
   }
-  return found;
+  return found.subarray(0, at);
 }
 
 export class ShardStore {
@@ -119,7 +124,10 @@ export class ShardStore {
           const refs = numbers(gaps);
           for (let j = 1; j < refs.length; j++) refs[j] += refs[j - 1];
           const scores = table.map((score) => score / this.scale);
-          entries[i].fields[field] = { refs, values: numbers(picks).map((p) => scores[p]) };
+          const values = numbers(picks);
+          const scored = new Float64Array(values.length);
+          for (let j = 0; j < values.length; j++) scored[j] = scores[values[j]];
+          entries[i].fields[field] = { refs, values: scored };
         }
       }
     }
@@ -201,23 +209,27 @@ export class ShardStore {
     // The order lunr creates its (field, document) matches in: a stamp per pair, and each document's first.
     const stamps = fields.map(() => new Int32Array(size));
     const first = new Int32Array(size);
-    const refs = [];
+    const found = new Int32Array(size);
+    let length = 0;
     let stamp = 0;
     for (const { entry } of present) {
       for (let f = 0; f < fields.length; f++) {
         const list = entry.fields[fields[f]];
         if (!list) continue;
         const made = stamps[f];
-        for (const ref of list.refs) {
+        const listed = list.refs;
+        for (let i = 0; i < listed.length; i++) {
+          const ref = listed[i];
           if (made[ref]) continue;
           made[ref] = ++stamp;
           if (!first[ref]) {
             first[ref] = stamp;
-            refs.push(ref);
+            found[length++] = ref;
           }
         }
       }
     }
+    const refs = found.subarray(0, length);
     // Each field's dot product, its terms' products added in term order (from 0, as lunr does).
     const dots = fields.map(() => new Float64Array(size));
     for (const { boost, entry } of byTerm) {
@@ -225,7 +237,8 @@ export class ShardStore {
         const list = entry.fields[fields[f]];
         if (!list) continue;
         const dot = dots[f];
-        for (let i = 0; i < list.refs.length; i++) dot[list.refs[i]] += boost * list.values[i];
+        const { refs: listed, values } = list;
+        for (let i = 0; i < listed.length; i++) dot[listed[i]] += boost * values[i];
       }
     }
     const scores = new Float64Array(refs.length);
