@@ -54,6 +54,35 @@ function numbers(text) {
   return found.subarray(0, at);
 }
 
+/**
+ * ShardStore#query for one term (a one-word query, the first keystrokes of most): lunr meets a
+ * document's fields in field order then, so its dot products (0 + boost × value, over `magnitude`)
+ * are added as they come, in one pass over the term's postings instead of three.
+ */
+function single(fields, { boost, entry }, magnitude, size) {
+  const at = new Int32Array(size); // 1 + a document's place in refs
+  const refs = new Int32Array(size);
+  const scores = new Float64Array(size);
+  let length = 0;
+  for (const field of fields) {
+    const list = entry.fields[field];
+    if (!list) continue;
+    const { refs: listed, values } = list;
+    for (let i = 0; i < listed.length; i++) {
+      const ref = listed[i];
+      const value = (0 + boost * values[i]) / magnitude || 0;
+      const place = at[ref];
+      if (place) scores[place - 1] += value;
+      else {
+        at[ref] = ++length;
+        refs[length - 1] = ref;
+        scores[length - 1] = value;
+      }
+    }
+  }
+  return { refs: refs.subarray(0, length), scores: scores.subarray(0, length) };
+}
+
 export class ShardStore {
   /** meta: the parsed meta.json; load(path) resolves to the parsed JSON of a file of this language. */
   constructor(meta, load) {
@@ -69,10 +98,13 @@ export class ShardStore {
     this.rows = new Map(); // article number → [id, url, title, summary, [[anchor, heading]]]
     this.texts = new Map(); // section number → Promise
     this.text = new Map(); // section number → its text
-    this.firstSection = new Int32Array(meta.docs + 1);
-    meta.sections.forEach((count, n) => { this.firstSection[n + 1] = this.firstSection[n] + count; });
-    this.sectionDoc = new Int32Array(this.firstSection[meta.docs]);
-    for (let n = 0; n < meta.docs; n++) this.sectionDoc.fill(n, this.firstSection[n], this.firstSection[n + 1]);
+    // Plain loops: a callback and a fill() per article took 7-8 ms at 10,000 articles, on the way to the first query.
+    const first = new Int32Array(meta.docs + 1);
+    for (let n = 0; n < meta.docs; n++) first[n + 1] = first[n] + meta.sections[n];
+    const sectionDoc = new Int32Array(first[meta.docs]);
+    for (let n = 0, ref = 0; n < meta.docs; n++) while (ref < first[n + 1]) sectionDoc[ref++] = n;
+    this.firstSection = first;
+    this.sectionDoc = sectionDoc;
   }
 
   /** Fetch the postings shards holding `terms` (those not fetched yet), all at once. */
@@ -206,6 +238,7 @@ export class ShardStore {
     let squares = 0;
     for (const p of byTerm) squares += p.boost * p.boost;
     const magnitude = Math.sqrt(squares);
+    if (present.length === 1) return single(fields, present[0], magnitude, size);
     // The order lunr creates its (field, document) matches in: a stamp per pair, and each document's first.
     const stamps = fields.map(() => new Int32Array(size));
     const first = new Int32Array(size);
