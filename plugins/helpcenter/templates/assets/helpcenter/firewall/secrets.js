@@ -22,6 +22,7 @@ const HAN_WINDOW = 12;
 const MIN_RARE_HAN = 7;
 const MIN_RARE_HAN_CHECKSUM = 5;
 const MAX_GAP = 12;
+const MAX_REPEATS_NEAR = 2;  // repeated words in a window read through a near token's corrections
 const MIN_CODE = 16;
 const EXACT = 2;
 const NEAR = 1;
@@ -232,12 +233,19 @@ function seeds(list, segment, least) {
   const spans = [];
   for (const length of [...LENGTHS[list.scheme], ...(EXTRA_LENGTHS[list.language] || [])]) {
     for (let i = 0; i + length <= choices.length; i += 1) {
-      if (rare(list, segment.slice(i, i + length)) >= least && anySeed(list, choices.slice(i, i + length))) {
+      const window = segment.slice(i, i + length);
+      if (rare(list, window) >= least && mayCorrect(window) && anySeed(list, choices.slice(i, i + length))) {
         spans.push([segment[i].token.start, segment[i + length - 1].token.end]);
       }
     }
   }
   return spans;
+}
+
+// Twin of _may_correct: a window read through a near token's corrections repeats at most MAX_REPEATS_NEAR words.
+function mayCorrect(window) {
+  if (window.every(({ status: st }) => st === EXACT)) return true;
+  return window.length - new Set(window.map(({ token }) => token.norm)).size <= MAX_REPEATS_NEAR;
 }
 
 // Phrases (twin of phrases.py) ---------------------------------------------------------------------
