@@ -32,26 +32,46 @@ const DIGIT = new Int8Array(128).fill(-1);
 [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"].forEach((c, n) => { DIGIT[c.charCodeAt(0)] = n; });
 
 /**
- * The integers of a string of base-64 VLQ digits (refs' gaps, places in a score table: each below
- * 2^31), in an Int32Array (at most one a digit): a common word's 20,000 numbers made none of the
- * garbage an array grown by push does.
+ * The refs a string of gaps spells (each ref the sum of the gaps so far), in an Int32Array (at most
+ * one a digit): decoded and summed in one pass, with none of the garbage of an array grown by push.
  */
-function numbers(text) {
-  const found = new Int32Array(text.length);
+function refsOf(gaps) {
+  const refs = new Int32Array(gaps.length);
   let value = 0;
   let shift = 0;
   let at = 0;
-  for (let i = 0; i < text.length; i++) {
-    const d = DIGIT[text.charCodeAt(i)];
+  let ref = 0;
+  for (let i = 0; i < gaps.length; i++) {
+    const d = DIGIT[gaps.charCodeAt(i)];
     value += (d & 31) * 2 ** shift;
     if (d & 32) shift += 5;
     else {
-      found[at++] = value;
+      ref += value;
+      refs[at++] = ref;
       value = 0;
       shift = 0;
     }
   }
-  return found.subarray(0, at);
+  return refs.subarray(0, at);
+}
+
+/** The scores a string of picks (places in `table`) spells, in a Float64Array, in one pass. */
+function picked(picks, table) {
+  const scores = new Float64Array(picks.length);
+  let value = 0;
+  let shift = 0;
+  let at = 0;
+  for (let i = 0; i < picks.length; i++) {
+    const d = DIGIT[picks.charCodeAt(i)];
+    value += (d & 31) * 2 ** shift;
+    if (d & 32) shift += 5;
+    else {
+      scores[at++] = table[value];
+      value = 0;
+      shift = 0;
+    }
+  }
+  return scores.subarray(0, at);
 }
 
 /**
@@ -153,13 +173,8 @@ export class ShardStore {
         for (let i = 0; i < lists.length; i++) {
           if (!lists[i]) continue; // 0: the term is not in this field
           const [table, gaps, picks] = lists[i];
-          const refs = numbers(gaps);
-          for (let j = 1; j < refs.length; j++) refs[j] += refs[j - 1];
           const scores = table.map((score) => score / this.scale);
-          const values = numbers(picks);
-          const scored = new Float64Array(values.length);
-          for (let j = 0; j < values.length; j++) scored[j] = scores[values[j]];
-          entries[i].fields[field] = { refs, values: scored };
+          entries[i].fields[field] = { refs: refsOf(gaps), values: picked(picks, scores) };
         }
       }
     }
