@@ -118,19 +118,30 @@ class _NearIndex:
     """List words one edit from a token (insert, delete, substitute; swaps count as one), by symmetric deletes."""
 
     def __init__(self, wordlist: WordList) -> None:
-        # Each list word is filed under itself and (four letters or more) under each of its deletes; a token is one
-        # edit from the words filed under itself or under one of its own deletes.
         self.index = wordlist.index
-        self.keys: dict[str, list[str]] = {}
+        self.deleted: dict[str, list[str]] = {}  # a word of four letters or more, one letter deleted → the words
         for word in wordlist.words:
-            for key in {word, *(_deletes(word) if len(word) >= 4 else ())}:
-                self.keys.setdefault(key, []).append(word)
+            if len(word) >= 4:
+                for d in _deletes(word):
+                    self.deleted.setdefault(d, []).append(word)
+
+    def near(self, token: str) -> bool:
+        """Whether a list word is one edit from `token` (a token not in the list)."""
+        if len(token) < 4:
+            return False
+        if token in self.deleted:
+            return True
+        return any(d in self.index or d in self.deleted for d in _deletes(token))
 
     def candidates(self, token: str) -> list[str]:
         """The list words one edit from `token` (itself excluded), in list order."""
         if len(token) < 4:
             return []
-        found = {word for key in (token, *_deletes(token)) for word in self.keys.get(key, ())}
+        found = set(self.deleted.get(token, ()))  # a letter missing
+        for d in _deletes(token):
+            if d in self.index:  # a letter too many
+                found.add(d)
+            found.update(self.deleted.get(d, ()))  # a letter changed, or two swapped
         found.discard(token)
         return sorted(found, key=self.index.__getitem__)
 
@@ -149,7 +160,7 @@ def _status(wordlist: WordList, token: Token) -> int:
         return EXACT
     if wordlist.is_han:
         return 0
-    return NEAR if _near(wordlist).candidates(token.norm) else 0
+    return NEAR if _near(wordlist).near(token.norm) else 0
 
 
 def is_seed(wordlist: WordList, words: list[str]) -> bool:
