@@ -13,11 +13,12 @@ How a run becomes a finding, per word list:
 - consecutive exact/near tokens joined only by spaces, commas, dots, brackets or a one- or
   two-digit number form a run; a run is cut into segments holding at most one near token;
 - a segment is a phrase when it holds a whole seed of its list's scheme (a window its wallet
-  would accept: see `checksums`; a near token in it is read as each list word one edit from it,
-  so a seed of everyday words with one misspelled is still found), at least five distinct
-  uncommon list words, at least three in a numbered list of four or more, or at least two right
-  after a label such as "seed phrase" or 助记词 ("uncommon": not in common_words.json, the list
-  words our own articles use; see tools/firewall_common_words.py);
+  would accept: see `checksums`; a near token in it is read as each list word one edit from it
+  when the window holds two uncommon words and repeats at most two, so a seed of everyday words
+  with one misspelled is still found), at least five distinct uncommon list words, at least three
+  in a numbered list of four or more, or at least two right after a label such as "seed phrase"
+  or 助记词 ("uncommon": not in common_words.json, the list words our own articles use; see
+  tools/firewall_common_words.py);
 - Chinese is judged by 12-character windows (seven distinct uncommon characters, or a whole seed
   with five, or with two after a label) because ordinary Chinese uses list characters all the
   time, unless a space or separator stands between nearly every character: then six characters
@@ -51,7 +52,9 @@ HAN_WINDOW = 12
 MIN_RARE_HAN = 7  # of 12 unspaced characters; our Chinese articles reach 4
 MIN_RARE_HAN_CHECKSUM = 5
 MAX_GAP = 12
-MAX_REPEATS_NEAR = 2  # repeated words in a window read through a near token's corrections
+# A window read through a near token's corrections: at most two repeated words, at least two uncommon ones.
+MAX_REPEATS_NEAR = 2
+MIN_RARE_NEAR = 2
 
 _SEP = JS_SPACE + r",，、;；.。·:：'\"‘’“”`()\[\]（）|/\\\-–—_*•#"
 JOIN_GAP = re.compile(f"^[{_SEP}]*(?:[0-9０-９]{{1,2}}[{_SEP}]*)?$")
@@ -183,25 +186,27 @@ def _seeds(wordlist: WordList, segment: list[tuple[Token, int]], least: int) -> 
     """Spans of the windows of a segment that are whole seeds holding at least `least` uncommon words.
 
     A window holding the segment's near token is a seed when one of the list words one edit from it, in its
-    place, makes one: the seed the reader meant to type.
+    place, makes one (the seed the reader meant to type), unless it reads as ordinary text (`_may_correct`).
     """
     choices = [[t.norm] if status == EXACT else _near(wordlist).candidates(t.norm) for t, status in segment]
     for length in (*checksums.LENGTHS[wordlist.scheme], *checksums.EXTRA_LENGTHS.get(wordlist.language, ())):
         for i in range(len(choices) - length + 1):
             window = segment[i:i + length]
-            if _rare(wordlist, window) < least or not _may_correct(window):
+            if _rare(wordlist, window) < least or not _may_correct(wordlist, window):
                 continue
             if any(is_seed(wordlist, list(words)) for words in product(*choices[i:i + length])):
                 yield segment[i][0].start, segment[i + length - 1][0].end
 
 
-def _may_correct(window: list[tuple[Token, int]]) -> bool:
-    # Each word one edit from a near token is another chance for a checksum to hold by luck, and text that repeats
-    # its list words ("team arena size define team arena start define team arena free define" in a changelog)
-    # offers many windows. A seed's words nearly always differ: three repeats in twelve are 1 in 390,000.
+def _may_correct(wordlist: WordList, window: list[tuple[Token, int]]) -> bool:
+    # Each word one edit from a near token is another chance for a checksum to hold by luck. Text that repeats its
+    # list words ("team arena size define team arena start define team arena free define" in a changelog) offers
+    # many windows, and a ticket's list words are mostly everyday ones. A seed's words nearly always differ (three
+    # repeats in twelve: 1 in 390,000), and eleven of them hold fewer than two uncommon ones 1 in 5 million times.
     if all(status == EXACT for _, status in window):
         return True
-    return len(window) - len({t.norm for t, _ in window}) <= MAX_REPEATS_NEAR
+    repeats = len(window) - len({t.norm for t, _ in window})
+    return repeats <= MAX_REPEATS_NEAR and _rare(wordlist, window) >= MIN_RARE_NEAR
 
 
 def _runs(text: str, toks: list[Token], wordlist: WordList) -> Iterator[list[tuple[Token, int]]]:

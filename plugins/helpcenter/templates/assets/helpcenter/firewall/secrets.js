@@ -22,7 +22,8 @@ const HAN_WINDOW = 12;
 const MIN_RARE_HAN = 7;
 const MIN_RARE_HAN_CHECKSUM = 5;
 const MAX_GAP = 12;
-const MAX_REPEATS_NEAR = 2;  // repeated words in a window read through a near token's corrections
+const MAX_REPEATS_NEAR = 2;  // a window read through a near token's corrections: repeated words, at most
+const MIN_RARE_NEAR = 2;  // and uncommon ones, at least
 const MIN_CODE = 16;
 const EXACT = 2;
 const NEAR = 1;
@@ -253,7 +254,7 @@ function seeds(list, segment, least) {
   for (const length of [...LENGTHS[list.scheme], ...(EXTRA_LENGTHS[list.language] || [])]) {
     for (let i = 0; i + length <= choices.length; i += 1) {
       const window = segment.slice(i, i + length);
-      if (rare(list, window) >= least && mayCorrect(window) && anySeed(list, choices.slice(i, i + length))) {
+      if (rare(list, window) >= least && mayCorrect(list, window) && anySeed(list, choices.slice(i, i + length))) {
         spans.push([segment[i].token.start, segment[i + length - 1].token.end]);
       }
     }
@@ -261,10 +262,12 @@ function seeds(list, segment, least) {
   return spans;
 }
 
-// Twin of _may_correct: a window read through a near token's corrections repeats at most MAX_REPEATS_NEAR words.
-function mayCorrect(window) {
+// Twin of _may_correct: each word one edit from a near token is another chance for a checksum to hold by luck;
+// text that repeats its words, or holds mostly everyday ones, is not read through them.
+function mayCorrect(list, window) {
   if (window.every(({ status: st }) => st === EXACT)) return true;
-  return window.length - new Set(window.map(({ token }) => token.norm)).size <= MAX_REPEATS_NEAR;
+  const repeats = window.length - new Set(window.map(({ token }) => token.norm)).size;
+  return repeats <= MAX_REPEATS_NEAR && rare(list, window) >= MIN_RARE_NEAR;
 }
 
 // Phrases (twin of phrases.py) ---------------------------------------------------------------------
