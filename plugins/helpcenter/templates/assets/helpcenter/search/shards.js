@@ -32,47 +32,34 @@ const DIGIT = new Int8Array(128).fill(-1);
 [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"].forEach((c, n) => { DIGIT[c.charCodeAt(0)] = n; });
 
 /**
- * The refs a string of gaps spells (each ref the sum of the gaps so far), in an Int32Array (at most
- * one a digit): decoded and summed in one pass, with none of the garbage of an array grown by push.
+ * The numbers a string of base-64 VLQ digits spells, into `out` (a typed array at least as long as
+ * the string: at most one number a digit), in one pass with none of the garbage of an array grown by
+ * push: with `table`, each number is a place in it (a posting's pick → its score); without, a gap
+ * added to the ones before it (a posting's ref).
  */
-function refsOf(gaps) {
-  const refs = new Int32Array(gaps.length);
+function decode(text, out, table) {
   let value = 0;
   let shift = 0;
   let at = 0;
-  let ref = 0;
-  for (let i = 0; i < gaps.length; i++) {
-    const d = DIGIT[gaps.charCodeAt(i)];
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) {
+    const d = DIGIT[text.charCodeAt(i)];
     value += (d & 31) * 2 ** shift;
     if (d & 32) shift += 5;
     else {
-      ref += value;
-      refs[at++] = ref;
+      out[at++] = table ? table[value] : (sum += value);
       value = 0;
       shift = 0;
     }
   }
-  return refs.subarray(0, at);
+  return out.subarray(0, at);
 }
 
-/** The scores a string of picks (places in `table`) spells, in a Float64Array, in one pass. */
-function picked(picks, table) {
-  const scores = new Float64Array(picks.length);
-  let value = 0;
-  let shift = 0;
-  let at = 0;
-  for (let i = 0; i < picks.length; i++) {
-    const d = DIGIT[picks.charCodeAt(i)];
-    value += (d & 31) * 2 ** shift;
-    if (d & 32) shift += 5;
-    else {
-      scores[at++] = table[value];
-      value = 0;
-      shift = 0;
-    }
-  }
-  return scores.subarray(0, at);
-}
+/** The refs a string of gaps spells, in an Int32Array. */
+const refsOf = (gaps) => decode(gaps, new Int32Array(gaps.length), null);
+
+/** The scores a string of picks (places in `table`) spells, in a Float64Array. */
+const picked = (picks, table) => decode(picks, new Float64Array(picks.length), table);
 
 /**
  * ShardStore#query for one term (a one-word query, the first keystrokes of most): lunr meets a
