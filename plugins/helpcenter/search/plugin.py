@@ -47,6 +47,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # Built here, not in __init__, so that `mkdocs serve` rebuilds start clean.
         self.articles = articles
         self.site: SiteIndex | None = None
+        self.pages: list[tuple[str, str, str, dict]] = []  # (src_uri, url, html, meta) of each page built
         self.synonyms = self._synonyms(config)
         add_module_scripts(config, (STARTER,), run_early=True)
         add_assets(config, STYLESHEET, SCRIPTS)
@@ -67,13 +68,17 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return files
 
     def on_page_content(self, html: str, *, page: Page, config, files):
+        # Indexed after the build, a language at a time (SiteIndex.build): MkDocs keeps every page's
+        # HTML until then anyway, so holding it costs nothing, and no vocabulary is in memory while
+        # pages are rendered.
         if self.site is not None:
-            self.site.add_page(page.file.src_uri, page.url, html, page.meta)
+            self.pages.append((page.file.src_uri, page.url, html, page.meta))
         return html
 
     def on_post_build(self, *, config):
         if self.site is not None:
-            self.site.write()
+            self.site.build(self.pages)
+            self.pages = []
 
     def _synonyms(self, config) -> Synonyms:
         path = self.config.synonyms_file

@@ -1,7 +1,9 @@
-"""The search data of a whole help center: one `Builder` per language, fed page by page."""
+"""The search data of a whole help center: one `Builder` per language, fed page by page (`build`: a
+language at a time)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,15 @@ class SiteIndex:
                                        on_doc=shards.DocWriter(target / lang))
                          for lang in catalog.languages}
 
+    def language_of(self, src_uri: str, meta: dict[str, Any]) -> str | None:
+        """The language whose index a page would join (`add_page`), or None when it is no search result."""
+        listed = meta.get("helpcenter_search")  # a generated page that is no article describes itself (the checker)
+        where = locate(self.catalog, src_uri)
+        if where is None:
+            return listed["lang"] if isinstance(listed, dict) and listed.get("lang") in self.builders else None
+        found = meta.get("search")
+        return None if isinstance(found, dict) and found.get("exclude") else where[1]
+
     def add_page(self, src_uri: str, url: str, html: str, meta: dict[str, Any]) -> bool:
         """Index one rendered page: an article, a site's own page, or a home or category page with text.
 
@@ -47,7 +58,7 @@ class SiteIndex:
         true}` leaves a page out and `search: {boost: 2}` ranks it higher, as with Material's own search.
         """
         where = locate(self.catalog, src_uri)
-        listed = meta.get("helpcenter_search")  # a generated page that is no article describes itself (the checker)
+        listed = meta.get("helpcenter_search")
         if where is None and isinstance(listed, dict) and listed.get("lang") in self.builders:
             self.builders[listed["lang"]].add(Doc(str(listed["id"]), url, str(meta.get("title", "")), str(listed[
                 "summary"]), tuple(listed["tags"]), tuple(sections.split(html)), float(listed.get("boost", 1))))
@@ -75,15 +86,31 @@ class SiteIndex:
             article.id, url, article.title, article.summary, article.tags, tuple(sections.split(html)), weight))
         return True
 
+    def build(self, pages: Iterable[tuple[str, str, str, dict[str, Any]]]) -> list[Path]:
+        """Index `pages` (src_uri, url, html, meta) and write the indexes, a language at a time: one
+        language's vocabulary is in memory at once, never while the site's pages are rendered."""
+        by_language: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = {lang: [] for lang in self.builders}
+        for page in pages:
+            lang = self.language_of(page[0], page[3])
+            if lang is not None:
+                by_language[lang].append(page)
+        written = []
+        for lang, found in by_language.items():
+            for page in found:
+                self.add_page(*page)
+            found.clear()
+            written += self.write(lang)
+        return written
+
     def diagnostics(self) -> list[Diagnostic]:
         """Problems of the configuration that only the catalog can reveal."""
         return checks.secret_article(self.catalog, self.options.secret_article, self.options.config_path)
 
-    def write(self) -> list[Path]:
-        """Write every language's sharded index (what the browser and `helpcenter find` read, `shards.py`);
-        returns the files and folders."""
+    def write(self, *languages: str) -> list[Path]:
+        """Write these languages' sharded indexes (all when none is named; what the browser and `helpcenter
+        find` read, `shards.py`); returns the files and folders."""
         written = []
-        for lang in list(self.builders):
+        for lang in languages or list(self.builders):
             builder = self.builders.pop(lang)  # one language's vocabulary in memory at a time
             folder = self.target / lang
             written += shards.write(folder, builder, self._extra(lang), self.options.secret_article)
