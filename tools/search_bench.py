@@ -17,11 +17,14 @@ headless Chromium from an English and a Chinese article:
   query, and for a session of five different queries; requests per keystroke while typing new
   queries, and while typing one of them again (what its keys need is cached by then).
 
+With --shares it also builds each of ours and Material without its search, in the same turns, and
+prints what search adds to each build: the room our index has within Material's build time and RSS.
+
 Build time growth is fitted as time ∝ n^k over the sizes (k is printed), and the gzip size of one
 article page tells whether page HTML stays flat as the help center grows.
 
     python tools/search_bench.py [--sizes 200 1000 10000] [--runs 2] [--work /tmp/search-bench]
-                                 [--flavors helpcenter material pagefind]
+                                 [--flavors helpcenter material pagefind] [--shares]
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ from search_corpus import flavored, generate  # noqa: E402
 
 FLAVORS = ("helpcenter", "material", "pagefind")
 NAMES = {"helpcenter": "ours", "material": "Material (prune + search)", "pagefind": "Pagefind"}
+BARE = {"helpcenter": "helpcenter-bare", "material": "material-bare"}  # the same builds without search
 # Five different queries: the first is typed right after load, the others one after the other.
 QUERIES = {"en": ["energy", "recovery phrase", "usdt transfer failed", "bandwidth", "withdraw to exchange"],
            "zh": ["能量", "助记词", "转账失败", "带宽不足", "提币到交易所"]}
@@ -356,6 +360,23 @@ def report_growth(sizes: list[int], every: dict[int, dict[str, Build]], flavors:
     return "\n".join(lines)
 
 
+def report_shares(n: int, builds: dict[str, Build]) -> str:
+    """What search adds to ours and to Material's build, and the room it leaves ours (--shares)."""
+    rows = []
+    for flavor, bare in BARE.items():
+        full, without = builds[flavor], builds[bare]
+        rows.append(f"| {NAMES[flavor]} | {without.seconds:.2f} s / {without.rss_mib:.0f} MiB | {full.seconds:.2f} s"
+                    f" / {full.rss_mib:.0f} MiB | {full.seconds - without.seconds:+.2f} s / "
+                    f"{full.rss_mib - without.rss_mib:+.1f} MiB |")
+    ours, material = builds[BARE["helpcenter"]], builds["material"]
+    return "\n".join([f"\n### What search adds to the build at {n}\n",
+                      "| build | without search | with search | search's share |", "|---|---|---|---|", *rows,
+                      "", f"Ours without search against Material with search: {_ratio(ours.seconds, material.seconds)}"
+                      f" wall time, {_ratio(ours.rss_mib, material.rss_mib)} peak RSS; the rest is what our index"
+                      f" may cost within 1.0x: {material.seconds - ours.seconds:+.2f} s, "
+                      f"{material.rss_mib - ours.rss_mib:+.1f} MiB."])
+
+
 def _exponent(sizes: list[int], every: dict[int, dict[str, Build]], flavor: str) -> str:
     if len(sizes) < 2:
         return "n/a"
@@ -400,10 +421,14 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/search-bench"))
     parser.add_argument("--flavors", nargs="+", choices=FLAVORS, default=list(FLAVORS),
                         help="what to build and browse (ours always; the others for their columns)")
+    parser.add_argument("--shares", action="store_true",
+                        help="also build ours and Material without search, in the same turns (search's share)")
     parser.add_argument("--browse-only", action="store_true",
                         help="browse the sites already built in --work: no corpus, no builds (build figures nan)")
     args = parser.parse_args()
     flavors = tuple(f for f in FLAVORS if f in args.flavors or f == "helpcenter")
+    if args.shares and "material" not in flavors:
+        parser.error("--shares compares with Material's build: keep 'material' in --flavors")
     from playwright.sync_api import sync_playwright
 
     # Installed packages are byte-compiled (pip does it); our package may be an editable checkout.
@@ -421,7 +446,10 @@ def main() -> None:
             source = generate(args.work / f"helpcenter-{n}", n, "helpcenter")
             projects = {flavor: source if flavor == "helpcenter"
                         else flavored(source, args.work / f"{flavor}-{n}", flavor) for flavor in flavors}
-            builds = every[n] = time_builds(projects, args.runs)
+            built = dict(projects)
+            if args.shares:
+                built |= {bare: flavored(source, args.work / f"{bare}-{n}", bare) for bare in BARE.values()}
+            builds = every[n] = time_builds(built, args.runs)
         sites = {flavor: project / "site" for flavor, project in projects.items()}
         data = search_data(sites["helpcenter"])
         material = sites.get("material")
@@ -439,6 +467,8 @@ def main() -> None:
                     server.shutdown()
             browser.close()
         print(report_size(n, builds, pages, data, html, flavors), flush=True)
+        if args.shares and not args.browse_only:
+            print(report_shares(n, builds), flush=True)
     print(report_growth(args.sizes, every, flavors), flush=True)
 
 

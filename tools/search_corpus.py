@@ -78,7 +78,10 @@ validation:
 
 # Material without its search plugin: Pagefind indexes the built HTML afterwards (tools/search_bench.py).
 MKDOCS_PAGEFIND = MKDOCS_MATERIAL.replace("plugins:\n  - search\n", "plugins: []\n")
-MKDOCS = {"helpcenter": MKDOCS_HELPCENTER, "material": MKDOCS_MATERIAL, "pagefind": MKDOCS_PAGEFIND}
+# Each build without its search (tools/search_bench.py --shares): what search adds to a build, ours and Material's.
+MKDOCS_HELPCENTER_BARE = MKDOCS_HELPCENTER.replace("  - helpcenter-search:\n      secret_article: gen-0000\n", "")
+MKDOCS = {"helpcenter": MKDOCS_HELPCENTER, "material": MKDOCS_MATERIAL, "pagefind": MKDOCS_PAGEFIND,
+          "helpcenter-bare": MKDOCS_HELPCENTER_BARE, "material-bare": MKDOCS_PAGEFIND}
 
 
 def _pool(lang: str) -> dict[str, list[str]]:
