@@ -65,7 +65,10 @@ class FlowchartsPlugin(BasePlugin[FlowchartsConfig]):
         widget = flow_view.flow_view(
             tree, lang, catalog, page_url=page.url, directory_urls=config.use_directory_urls,
             article={"id": article.id, "title": article.title, "url": page.canonical_url or "/" + page.url},
-            strings=self.articles.strings.section(lang, "flowcharts"), site_strings=self.articles.strings)
+            strings=self.articles.strings.section(lang, "flowcharts"), site_strings=self.articles.strings,
+            # As the site's ticket box says it (asked by name: features never import each other); a site
+            # without helpcenter-tickets keeps the notice.
+            never_ask=getattr(config.plugins.get("helpcenter-tickets"), "never_ask", True))
         return render.render(widget, self.env) + html
 
     def outline(self, tree_id: str, lang: str, article_link) -> str:

@@ -66,18 +66,20 @@ class FlowView:
     nodes: tuple[NodeView, ...]
     strings: dict[str, str]
     article: dict[str, str] = field(default_factory=dict)  # the page's own article: id, title, url
+    never_ask: bool = True  # an escalation step says "we will never ask for your recovery phrase"
 
     def data(self) -> dict[str, Any]:
         """The JSON the browser widget reads (labels only in this page's language)."""
         return {
             "tree": self.tree, "lang": self.lang, "start": self.start, "article": self.article,
             "strings": self.strings, "nodes": {node.id: _node_data(node) for node in self.nodes},
+            "neverAsk": self.never_ask,
         }
 
 
 def flow_view(tree: Tree, lang: str, catalog: Catalog, *, page_url: str, article: Mapping[str, str],
               directory_urls: bool = True, strings: Mapping[str, str] | None = None,
-              site_strings: ui_strings.Strings | None = None) -> FlowView:
+              site_strings: ui_strings.Strings | None = None, never_ask: bool = True) -> FlowView:
     """The widget of `tree` on the page at site-relative `page_url` (its article: id, title, url).
 
     `strings` are the `flowcharts` strings of `lang` (the site's, from the strings loader); the
@@ -98,7 +100,7 @@ def flow_view(tree: Tree, lang: str, catalog: Catalog, *, page_url: str, article
                               tuple(OptionView(o.label.text(lang, fallback), o.next) for o in node.options),
                               node.next or "", link, collect, node.to))
     texts = dict(strings or ui_strings.builtin().section(lang, "flowcharts"))
-    return FlowView(tree.id, lang, tree.start, tuple(nodes), texts, dict(article))
+    return FlowView(tree.id, lang, tree.start, tuple(nodes), texts, dict(article), never_ask)
 
 
 def relative_url(target: str, page_url: str) -> str:

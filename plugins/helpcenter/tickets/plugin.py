@@ -45,6 +45,12 @@ class TicketsPlugin(BasePlugin[TicketsConfig]):
         add_assets(config, STYLESHEET, SCRIPTS)
         return config
 
+    @property
+    def never_ask(self) -> bool:
+        """Whether the site's boxes say "we will never ask for your recovery phrase" (the fields preset or
+        `never_ask_notice`): helpcenter-flowcharts asks for it by name for its escalation steps."""
+        return self.settings.fields.never_ask
+
     @event_priority(-50)  # late: helpcenter-articles loads the catalog (and its languages) in its own on_files
     def on_files(self, files: Files, *, config):
         add_generated(files, config, {

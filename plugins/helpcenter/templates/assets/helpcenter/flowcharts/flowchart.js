@@ -199,7 +199,7 @@ class Flow {
     }
     return h("div", {},
       h("p", {}, node.text),
-      h("p", { className: "hc-flow__notice", role: "note" }, this.strings.never_ask),
+      this.data.neverAsk !== false && h("p", { className: "hc-flow__notice", role: "note" }, this.strings.never_ask),
       node.collect.length ? [h("p", {}, this.strings.collect_intro),
         h("ul", { className: "hc-flow__collect" }, node.collect.map((item) => h("li", {}, item.label)))] : null,
       h("button", { type: "button", className: "md-button md-button--primary hc-flow__ticket", "data-hc-ticket": true,
