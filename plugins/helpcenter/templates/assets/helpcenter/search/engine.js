@@ -67,7 +67,7 @@ export class LanguageIndex {
     const candidates = keys.length ? ranked.filter((n, title) => this.meta.titles[n] === keys.length
       && keys.every((k) => title.has(k))) : [];
     // The rows shown are most likely those of the best scores: fetched together with the candidates' titles.
-    const top = rows === null ? ranked.filter(() => true).sort(byScore) : ranked.best(rows);
+    const top = rows === null ? ranked.all().sort(byScore) : ranked.best(rows);
     const here = (found) => this.store.rows.has(found.doc.n);
     // A keystroke shows what it can without a request; one that could show nothing fetches its rows.
     const fetching = !typing || (ranked.size > 0 && !ranked.some((n) => this.store.rows.has(n)));

@@ -156,6 +156,11 @@ class Ranking {
     return made;
   }
 
+  /** Every hit, in the order lunr met them. */
+  all() {
+    return this.filter(() => true);
+  }
+
   /** The hits for which keep(article number, terms of its title) holds, in the order lunr met them. */
   filter(keep) {
     const kept = [];
