@@ -149,7 +149,8 @@ def test_keyboard_opens_moves_follows_and_closes(page, base: str) -> None:
     _type(page, "tron")
     assert page.evaluate("document.activeElement.matches('[data-hc-search-input]')")
     items = page.locator(".hc-search .md-search-result__item")
-    assert items.count() >= 2
+    # A keystroke shows the results whose rows are here; the whole answer follows once typing pauses.
+    page.wait_for_function("document.querySelectorAll('.hc-search .md-search-result__item').length >= 2")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     assert items.nth(1).locator("[role=option]").get_attribute("aria-selected") == "true"
