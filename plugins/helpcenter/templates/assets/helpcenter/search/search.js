@@ -390,17 +390,23 @@ class SearchBox {
       this.run(value, true);
       return;
     }
+    // A keystroke's answer still waiting for the whole one is busy: a screen reader announces the
+    // count of the whole answer, not of the results whose rows happened to be here.
     this.show(seq, { state: reply.results.length ? "results" : "none", results: reply.results, secret,
-                     quiet: settled });
+                     quiet: settled, busy: Boolean(reply.partial.length) && !settled });
     this.whole = reply.partial.length ? null : value;
     if (reply.partial.length && !settled) {
       setTimeout(() => { if (seq === this.seq) this.run(value, true); }, SETTLE_MS);
     }
   }
 
-  show(seq, { state, results = [], secret = "none", quiet = false }) {
+  show(seq, { state, results = [], secret = "none", quiet = false, busy = false }) {
     if (seq !== this.seq) return; // a newer keystroke already answered
     const s = this.strings;
+    for (const region of [this.status, this.list]) {
+      if (busy) region.setAttribute("aria-busy", "true");
+      else region.removeAttribute("aria-busy");
+    }
     const keep = quiet ? this.active : -1;
     this.extra.replaceChildren();
     this.root.dataset.hcState = state;
