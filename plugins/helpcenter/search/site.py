@@ -44,12 +44,8 @@ class SiteIndex:
 
     def language_of(self, src_uri: str, meta: dict[str, Any]) -> str | None:
         """The language whose index a page would join (`add_page`), or None when it is no search result."""
-        listed = meta.get("helpcenter_search")  # a generated page that is no article describes itself (the checker)
-        where = locate(self.catalog, src_uri)
-        if where is None:
-            return listed["lang"] if isinstance(listed, dict) and listed.get("lang") in self.builders else None
-        found = meta.get("search")
-        return None if isinstance(found, dict) and found.get("exclude") else where[1]
+        place = self._place(src_uri, meta)
+        return place[0] if place else None
 
     def add_page(self, src_uri: str, url: str, html: str, meta: dict[str, Any]) -> bool:
         """Index one rendered page: an article, a site's own page, or a home or category page with text.
@@ -57,50 +53,60 @@ class SiteIndex:
         Returns whether it was indexed. `meta` is the page's front matter: Material's `search: {exclude:
         true}` leaves a page out and `search: {boost: 2}` ranks it higher, as with Material's own search.
         """
+        place = self._place(src_uri, meta)
+        return place is not None and self._add(place, src_uri, url, html, meta)
+
+    def build(self, pages: Iterable[tuple[str, str, str, dict[str, Any]]]) -> list[Path]:
+        """Index `pages` (src_uri, url, html, meta) and write the indexes, a language at a time: one
+        language's vocabulary is in memory at once, never while the site's pages are rendered."""
+        by_language: dict[str, list[Any]] = {lang: [] for lang in self.builders}
+        for page in pages:
+            place = self._place(page[0], page[3])
+            if place is not None:
+                by_language[place[0]].append((place, page))
+        written = []
+        for lang, found in by_language.items():
+            for place, page in found:
+                self._add(place, *page)
+            found.clear()
+            written += self.write(lang)
+        return written
+
+    def _place(self, src_uri: str, meta: dict[str, Any]) -> tuple[str, tuple[str, str, str] | None] | None:
+        """(language, `locate`'s answer) of a page that may be a result; None for one that is not."""
         where = locate(self.catalog, src_uri)
-        listed = meta.get("helpcenter_search")
-        if where is None and isinstance(listed, dict) and listed.get("lang") in self.builders:
-            self.builders[listed["lang"]].add(Doc(str(listed["id"]), url, str(meta.get("title", "")), str(listed[
-                "summary"]), tuple(listed["tags"]), tuple(sections.split(html)), float(listed.get("boost", 1))))
-            return True
-        if where is None:
-            return False
+        if where is None:  # a generated page that is no article describes itself (the checker)
+            listed = meta.get("helpcenter_search")
+            return (listed["lang"], None) if isinstance(listed, dict) and listed.get("lang") in self.builders else None
         found = meta.get("search")
-        settings: dict[str, Any] = found if isinstance(found, dict) else {}
-        if settings.get("exclude"):
-            return False
-        boost = settings.get("boost", 1)
+        return None if isinstance(found, dict) and found.get("exclude") else (where[1], where)
+
+    def _add(self, place: tuple[str, tuple[str, str, str] | None], src_uri: str, url: str, html: str,
+             meta: dict[str, Any]) -> bool:
+        lang, where = place
+        if where is None:
+            listed = meta["helpcenter_search"]
+            self.builders[lang].add(Doc(str(listed["id"]), url, str(meta.get("title", "")), str(listed["summary"]),
+                                        tuple(listed["tags"]), tuple(sections.split(html)),
+                                        float(listed.get("boost", 1))))
+            return True
+        found = meta.get("search")
+        boost = found.get("boost", 1) if isinstance(found, dict) else 1
         weight = float(boost) if isinstance(boost, int | float) and boost > 0 else 1.0
         if where[0] != "article":
             # An index page is a result when it says more than its heading (a home's intro, a section's text).
             page = self.catalog.index_at(src_uri)
             if page is None or not page.has_text:
                 return False
-            self.builders[page.lang].add(Doc(default_id(src_uri if page.lang == self.catalog.default_language
-                                                        else src_uri.split("/", 1)[-1]), url, page.title,
-                                             page.summary, (), tuple(sections.split(html)), weight))
+            self.builders[lang].add(Doc(default_id(src_uri if lang == self.catalog.default_language
+                                                   else src_uri.split("/", 1)[-1]), url, page.title,
+                                        page.summary, (), tuple(sections.split(html)), weight))
             return True
-        article = self.catalog.article(where[2], where[1])
+        article = self.catalog.article(where[2], lang)
         assert article is not None
-        self.builders[article.lang].add(Doc(
+        self.builders[lang].add(Doc(
             article.id, url, article.title, article.summary, article.tags, tuple(sections.split(html)), weight))
         return True
-
-    def build(self, pages: Iterable[tuple[str, str, str, dict[str, Any]]]) -> list[Path]:
-        """Index `pages` (src_uri, url, html, meta) and write the indexes, a language at a time: one
-        language's vocabulary is in memory at once, never while the site's pages are rendered."""
-        by_language: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = {lang: [] for lang in self.builders}
-        for page in pages:
-            lang = self.language_of(page[0], page[3])
-            if lang is not None:
-                by_language[lang].append(page)
-        written = []
-        for lang, found in by_language.items():
-            for page in found:
-                self.add_page(*page)
-            found.clear()
-            written += self.write(lang)
-        return written
 
     def diagnostics(self) -> list[Diagnostic]:
         """Problems of the configuration that only the catalog can reveal."""
