@@ -82,7 +82,7 @@ class TicketsPlugin(BasePlugin[TicketsConfig]):
         context["helpcenter_ticket"] = {
             "url": link.url, "lang": lang, "ui": ui, "channel": channel,
             "channel_text": ui["channel"].replace("{channel}", channel),
-            "never_ask": self.settings.fields.never_ask,
+            "never_ask": self.never_ask,
             "public_text": ui["public"].replace("{channel}", channel) if self.settings.public else "",
             "context": htmljson.dumps({"source": "article", "lang": lang,
                                        "article": {"id": article.id, "title": article.title, "url": url},
