@@ -6,7 +6,7 @@ was given, then indexes them again several times into a scratch folder, timing:
 - floor: only reading every section's terms once and counting them (tokenize.bag and a Counter per
   field), which any index built at build time must do, with nothing kept and nothing written;
 - add: SiteIndex.add_page for every page (split, tokenize, count, each article's d/ and s/ files);
-- write: the postings, words and meta of each language (shards.write).
+- write: the postings, words and meta of each language (shards.write), after its pages.
 
 `tools/search_bench.py --shares` measures the room our index has within Material's build at a size
 (Material with search, minus ours without it); this says how much of that room the floor alone takes.
@@ -68,16 +68,21 @@ def floor(pages: list[tuple[str, str, str, dict]]) -> float:
 
 
 def stages(site: SiteIndex, pages: list[tuple[str, str, str, dict]], target: Path) -> tuple[float, float]:
-    """Seconds to add every page and to write every language, into `target` (emptied first)."""
+    """Seconds to add every page and to write every language, into `target` (emptied first), a language at a
+    time as `SiteIndex.build` does (the stages summed: the build interleaves them)."""
     shutil.rmtree(target, ignore_errors=True)
     fresh = SiteIndex(site.catalog, site.synonyms, site.options, target)
     tokenize.forget()
-    start = time.perf_counter()
-    for page in pages:
-        fresh.add_page(*page)
-    added = time.perf_counter()
-    fresh.write()
-    return added - start, time.perf_counter() - added
+    adding = writing = 0.0
+    for lang in list(fresh.builders):
+        start = time.perf_counter()
+        for page in pages:
+            if fresh.language_of(page[0], page[3]) == lang:
+                fresh.add_page(*page)
+        added = time.perf_counter()
+        fresh.write(lang)
+        adding, writing = adding + added - start, writing + time.perf_counter() - added
+    return adding, writing
 
 
 def main() -> None:
